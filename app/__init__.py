@@ -1,0 +1,43 @@
+"""Wegwijzer Vertrouwenspersoon: an interactive guide for unwanted behaviour at work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from . import i18n, security
+from .content import load_content
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app; raises ContentError (listing every problem) when the content is broken."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        CONTENT_DIR=PROJECT_ROOT / "content",
+        LANGUAGES=("nl", "en"),  # the first is the reference language and the default
+        # Where the quick exit goes: a busy, neutral page that reveals nothing about this site.
+        QUICK_EXIT_URL="https://www.buienradar.nl/",
+        FREEZER_RELATIVE_URLS=True,  # the frozen site works from any folder, even a USB stick
+        FREEZER_REDIRECT_POLICY="error",
+        FREEZER_DESTINATION=str(PROJECT_ROOT / "build"),
+    )
+    if test_config:
+        app.config.update(test_config)
+
+    content_dir = Path(app.config["CONTENT_DIR"])
+    app.extensions["content"] = load_content(content_dir, tuple(app.config["LANGUAGES"]),
+                                             display_root=content_dir.parent)
+    i18n.init_app(app)
+    security.init_app(app)
+
+    from .views import checks, errors, helpers, pages
+
+    helpers.init_app(app)
+    app.register_blueprint(pages.root)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(checks.bp)
+    errors.init_app(app)
+    return app

@@ -1,0 +1,442 @@
+"""Read content/ into the model, collecting every problem instead of stopping at the first.
+
+An editor fixes content faster from one complete list than from a loop of fix-one-rerun, so each
+reader records what is wrong and carries on with whatever it could still read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+from markdown_it import MarkdownIt
+
+from .model import Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
+from .yamlread import Document, Problem, describe, format_keypath, read_yaml
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
+SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
+SECTION_FILE = "_section.yml"
+HOME_FILE = "home.yml"
+
+# Raw HTML off: content is written by editors, but rendered into pages people trust.
+MARKDOWN = MarkdownIt("js-default")
+
+
+class ContentError(Exception):
+    """The content cannot be served; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} content problem(s)")
+        self.problems = problems
+
+
+def load_content(root: Path, languages: tuple[str, ...], display_root: Path | None = None) -> Content:
+    """Read and check all of content/; raise ContentError listing every problem found."""
+    from .validate import check_links, check_parity  # the cross-file checks
+
+    reader = _Reader(root, display_root if display_root is not None else root.parent)
+    editions = {}
+    for lang in languages:
+        edition = reader.edition(lang)
+        if edition is not None:
+            editions[lang] = edition
+    if len(editions) == len(languages):
+        check_links(editions, reader.links, reader.problems)
+    check_parity(reader.signatures, languages, reader.problems)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return Content(MappingProxyType(editions))
+
+
+class _Reader:
+    def __init__(self, root: Path, display_root: Path):
+        self.root = root
+        self.display_root = display_root
+        self.problems: list[Problem] = []
+        self.links: list[tuple[str, Document, tuple, int, str]] = []  # lang, doc, path, line, href
+        # (lang, file relative to the language folder) -> {structure key: (value, doc, path)}
+        self.signatures: dict[tuple[str, str], dict] = {}
+
+    # ---- files ---------------------------------------------------------------------------------
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.display_root))
+        except ValueError:
+            return str(path)
+
+    def read_text(self, path: Path) -> str | None:
+        data = path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.problems.append(Problem(self.display(path), line, "",
+                                         f"not UTF-8 text (byte 0x{data[error.start]:02x}): save the "
+                                         "file as UTF-8"))
+            return None
+
+    def yaml_file(self, path: Path) -> Document | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        doc = read_yaml(text, self.display(path), self.problems)
+        if doc is not None and doc.data is None:
+            self.problems.append(Problem(doc.file, 1, "", "the file is empty"))
+            return None
+        return doc
+
+    def signature(self, lang: str, relative: str, doc: Document) -> dict:
+        return self.signatures.setdefault((lang, relative), {"__doc__": (None, doc, ())})
+
+    # ---- fields --------------------------------------------------------------------------------
+
+    def fields(self, doc: Document, path: tuple, value, required: tuple, optional: tuple = ()):
+        """value as a mapping with the required keys and no unknown ones; None if not a mapping."""
+        if not isinstance(value, dict):
+            self.problems.append(doc.problem(path, f"expected a mapping with {', '.join(required)}, "
+                                                   f"found {describe(value)}"))
+            return None
+        known = required + optional
+        for key in value:
+            if key not in known:
+                self.problems.append(doc.problem(path + (key,), f"unknown field '{key}' (expected one "
+                                                                f"of: {', '.join(known)})"))
+        for key in required:
+            if key not in value:
+                self.problems.append(doc.problem(path, f"missing field '{key}'"))
+        return value
+
+    def text(self, doc: Document, path: tuple, value) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        found = "empty text" if isinstance(value, str) else describe(value)
+        self.problems.append(doc.problem(path, f"expected text, found {found}"))
+        return None
+
+    def identifier(self, doc: Document, path: tuple, value, what: str = "an id") -> str | None:
+        if isinstance(value, str) and ID.match(value):
+            return value
+        self.problems.append(doc.problem(path, f"expected {what} of lower-case letters, digits and "
+                                               f"hyphens, found {describe(value)}"))
+        return None
+
+    def sources(self, doc: Document, path: tuple, value) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            self.problems.append(doc.problem(path, f"expected a list of inventory IDs like [W1, T4], "
+                                                   f"found {describe(value)}"))
+            return ()
+        found = []
+        for i, item in enumerate(value):
+            if isinstance(item, str) and SOURCE.match(item):
+                found.append(item)
+            else:
+                self.problems.append(doc.problem(path + (i,), f"expected an inventory ID (T1-T10, W1-W8, "
+                                                              f"V1-V15, G1-G7, P1-P4), found {describe(item)}"))
+        return tuple(found)
+
+    def markdown(self, lang: str, doc: Document, path: tuple, value, first_line: int | None = None) -> str | None:
+        text = self.text(doc, path, value)
+        if text is None:
+            return None
+        if first_line is None:  # a YAML block scalar starts on the line after its key
+            key_line = doc.line(path) or 1
+            first_line = key_line + 1 if "\n" in text else key_line
+        tokens = MARKDOWN.parse(text)
+        for token in tokens:
+            line = first_line + (token.map[0] if token.map else 0)
+            if token.type == "heading_open" and token.tag == "h1":
+                self.problems.append(Problem(doc.file, line, format_keypath(path),
+                                             "heading level 1 ('# '): the page title is the only level-1 "
+                                             "heading, start at '## '"))
+            for child in token.children or ():
+                if child.type == "link_open":
+                    self.links.append((lang, doc, path, line, str(child.attrGet("href") or "")))
+        return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
+
+    # ---- the language edition --------------------------------------------------------------------
+
+    def edition(self, lang: str) -> Edition | None:
+        folder = self.root / lang
+        if not folder.is_dir():
+            self.problems.append(Problem(self.display(folder), None, "", "missing language folder"))
+            return None
+        home = self.home(lang, folder / HOME_FILE)
+        sections = {}
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+            section = self.section(lang, sub)
+            if section is not None:
+                sections[section.id] = section
+        if home is None:
+            return None
+        title, intro, roles, footer, doc = home
+        for i, role in enumerate(roles):
+            if role not in sections:
+                self.problems.append(doc.problem(("roles", i), f"unknown section '{role}' (known: "
+                                                               f"{', '.join(sorted(sections))})"))
+        return Edition(lang, title, intro, roles, footer, MappingProxyType(sections))
+
+    def home(self, lang: str, path: Path):
+        if not path.is_file():
+            self.problems.append(Problem(self.display(path), None, "", "missing file"))
+            return None
+        doc = self.yaml_file(path)
+        if doc is None:
+            return None
+        data = self.fields(doc, (), doc.data, ("title", "intro", "roles"), ("footer",))
+        if data is None:
+            return None
+        roles = data.get("roles")
+        if not isinstance(roles, list) or not roles:
+            self.problems.append(doc.problem(("roles",), f"expected a list of section ids, found {describe(roles)}"))
+            roles = []
+        roles = tuple(r for i, r in enumerate(roles) if self.identifier(doc, ("roles", i), r))
+        sig = self.signature(lang, HOME_FILE, doc)
+        sig["roles"] = (roles, doc, ("roles",))
+        footer = data.get("footer", [])
+        if not isinstance(footer, list) or not all(isinstance(a, str) for a in footer):
+            self.problems.append(doc.problem(("footer",), f"expected a list of addresses like "
+                                                          f"/over/veiligheid/, found {describe(footer)}"))
+            footer = []
+        for i, address in enumerate(footer):
+            self.links.append((lang, doc, ("footer", i), doc.line(("footer", i)), address))
+        sig["footer"] = (tuple(footer), doc, ("footer",))
+        title = self.text(doc, ("title",), data.get("title"))
+        intro = self.markdown(lang, doc, ("intro",), data.get("intro"))
+        return title, intro, roles, tuple(footer), doc
+
+    def section(self, lang: str, folder: Path) -> Section | None:
+        index = folder / SECTION_FILE
+        section_id = folder.name
+        if not ID.match(section_id):
+            self.problems.append(Problem(self.display(folder), None, "", "a folder name is an address: use "
+                                         "lower-case letters, digits and hyphens"))
+            return None
+        if not index.is_file():
+            self.problems.append(Problem(self.display(index), None, "", "missing file: every section folder "
+                                         "needs one"))
+            return None
+        doc = self.yaml_file(index)
+        if doc is None:
+            return None
+        data = self.fields(doc, (), doc.data, ("title", "summary", "items"), ("intro", "coming"))
+        if data is None:
+            return None
+        coming = data.get("coming", False)
+        if not isinstance(coming, bool):
+            self.problems.append(doc.problem(("coming",), f"expected true or false, found {describe(coming)}"))
+            coming = False
+        listed = data.get("items")
+        if not isinstance(listed, list):
+            self.problems.append(doc.problem(("items",), f"expected a list of the ids of this folder's "
+                                                         f"topics and checks, found {describe(listed)}"))
+            listed = []
+        files = {}
+        for path in sorted(folder.iterdir()):
+            if path.name == SECTION_FILE:
+                continue
+            if path.suffix not in (".md", ".yml") or not path.is_file():
+                self.problems.append(Problem(self.display(path), None, "", "unexpected file: a section holds "
+                                             "_section.yml, topics (.md) and checks (.yml)"))
+                continue
+            if path.stem in files:
+                self.problems.append(Problem(self.display(path), None, "",
+                                             f"two files with the id '{path.stem}': an id names one page"))
+                continue
+            files[path.stem] = path
+        items = {}
+        for i, item_id in enumerate(listed):
+            if self.identifier(doc, ("items", i), item_id) is None:
+                continue
+            if item_id in items:
+                self.problems.append(doc.problem(("items", i), f"duplicate id '{item_id}'"))
+                continue
+            path = files.get(item_id)
+            if path is None:
+                self.problems.append(doc.problem(("items", i), f"no file '{item_id}.md' or '{item_id}.yml' in "
+                                                               f"{self.display(folder)}"))
+                continue
+            item = (self.topic if path.suffix == ".md" else self.check)(lang, section_id, path)
+            items[item_id] = item
+        for stem, path in files.items():
+            if stem not in listed:
+                self.problems.append(Problem(self.display(path), None, "",
+                                             f"not listed in the items of {self.display(index)}"))
+        if coming and listed:
+            self.problems.append(doc.problem(("items",), "a section marked 'coming: true' lists no items"))
+        sig = self.signature(lang, f"{section_id}/{SECTION_FILE}", doc)
+        sig["items"] = (tuple(listed), doc, ("items",))
+        sig["coming"] = (coming, doc, ("coming",))
+        sig["intro"] = ("intro" in data, doc, ("intro",))
+        intro = self.markdown(lang, doc, ("intro",), data["intro"]) if "intro" in data else None
+        return Section(section_id, self.text(doc, ("title",), data.get("title")),
+                       self.text(doc, ("summary",), data.get("summary")), intro,
+                       MappingProxyType({k: v for k, v in items.items() if v is not None}), coming)
+
+    # ---- topics --------------------------------------------------------------------------------
+
+    def topic(self, lang: str, section: str, path: Path) -> Topic | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        file = self.display(path)
+        lines = text.split("\n")
+        if lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+            self.problems.append(Problem(file, 1, "", "expected front matter: a first line '---', the fields "
+                                         "title, summary and sources, and a closing line '---'"))
+            return None
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        doc = read_yaml("\n".join(lines[1:end]), file, self.problems, first_line=2)
+        if doc is None:
+            return None
+        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"), ("checked",))
+        if data is None:
+            return None
+        body = "\n".join(lines[end + 1:])
+        html = self.markdown(lang, doc, ("body",), body, first_line=end + 2)
+        checked = self.date(doc, ("checked",), data["checked"]) if "checked" in data else None
+        sources = self.sources(doc, ("sources",), data.get("sources"))
+        sig = self.signature(lang, f"{section}/{path.name}", doc)
+        sig["sources"] = (sources, doc, ("sources",))
+        sig["checked"] = (checked, doc, ("checked",))
+        return Topic(path.stem, section, self.text(doc, ("title",), data.get("title")),
+                     self.text(doc, ("summary",), data.get("summary")), html, sources, checked)
+
+    def date(self, doc: Document, path: tuple, value) -> datetime.date | None:
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            self.problems.append(doc.problem(path, f"expected a date like 2026-11-23, found {describe(value)}"))
+            return None
+
+    # ---- checks --------------------------------------------------------------------------------
+
+    def check(self, lang: str, section: str, path: Path) -> Check | None:
+        from .validate import check_routes
+
+        doc = self.yaml_file(path)
+        if doc is None:
+            return None
+        data = self.fields(doc, (), doc.data, ("title", "summary", "intro", "sources", "start", "nodes"))
+        if data is None:
+            return None
+        sig = self.signature(lang, f"{section}/{path.name}", doc)
+        raw_nodes = data.get("nodes")
+        nodes = {}
+        if not isinstance(raw_nodes, dict) or not raw_nodes:
+            self.problems.append(doc.problem(("nodes",), f"expected a mapping of node ids to questions and "
+                                                         f"outcomes, found {describe(raw_nodes)}"))
+            raw_nodes = {}
+        for node_id, raw in raw_nodes.items():
+            if self.identifier(doc, ("nodes", node_id), node_id, "a node id") is None:
+                continue
+            node = self.node(lang, doc, ("nodes", node_id), node_id, raw, sig)
+            if node is not None:
+                nodes[node_id] = node
+        start = data.get("start")
+        sig["start"] = (start, doc, ("start",))
+        sources = self.sources(doc, ("sources",), data.get("sources"))
+        sig["sources"] = (sources, doc, ("sources",))
+        check = Check(path.stem, section, self.text(doc, ("title",), data.get("title")),
+                      self.text(doc, ("summary",), data.get("summary")),
+                      self.markdown(lang, doc, ("intro",), data.get("intro")), sources,
+                      start, MappingProxyType(nodes))
+        if len(nodes) == len(raw_nodes):  # routes only make sense over a complete set of nodes
+            return check if check_routes(check, doc, self.problems) else None
+        return None
+
+    def node(self, lang, doc, path, node_id, raw, sig):
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        if kind == "question":
+            data = self.fields(doc, path, raw, ("type", "title", "options"), ("hint",))
+            hint = self.markdown(lang, doc, path + ("hint",), raw["hint"]) if "hint" in raw else None
+            sig[path + ("hint",)] = ("hint" in raw, doc, path + ("hint",))
+            options = self.options(doc, path + ("options",), data.get("options"), sig)
+            if options is None:
+                return None
+            return Question(node_id, self.text(doc, path + ("title",), data.get("title")), hint, options)
+        if kind == "outcome":
+            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"))
+            sources = self.sources(doc, path + ("sources",), data.get("sources"))
+            sig[path + ("sources",)] = (sources, doc, path + ("sources",))
+            blocks = self.blocks(lang, doc, path + ("blocks",), data.get("blocks"), sig)
+            return Outcome(node_id, self.text(doc, path + ("title",), data.get("title")), blocks, sources)
+        self.problems.append(doc.problem(path + ("type",) if isinstance(raw, dict) else path,
+                                         f"expected type 'question' or 'outcome', found {describe(kind)}"))
+        return None
+
+    def options(self, doc, path, raw, sig):
+        if not isinstance(raw, list) or not raw:
+            found = "no options" if raw in (None, []) else describe(raw)
+            self.problems.append(doc.problem(path, f"dead end: a question needs options that lead on (only "
+                                                   f"an outcome may end a route), found {found}"))
+            return None
+        if len(raw) < 2:
+            self.problems.append(doc.problem(path, "expected at least two options, found 1: a question with "
+                                                   "one answer is not a question"))
+        options, seen = [], {}
+        for i, item in enumerate(raw):
+            data = self.fields(doc, path + (i,), item, ("code", "label", "next"), ("hint",))
+            if data is None:
+                continue
+            code = data.get("code")
+            if not (isinstance(code, str) and CODE.match(code)):
+                self.problems.append(doc.problem(path + (i, "code"), f"expected a short neutral code like "
+                                                                     f"'a1' (a letter, then letters or digits), "
+                                                                     f"found {describe(code)}"))
+                continue
+            if code in seen:
+                self.problems.append(doc.problem(path + (i, "code"), f"duplicate code '{code}' (also "
+                                                                     f"options[{seen[code]}])"))
+                continue
+            seen[code] = i
+            label = self.text(doc, path + (i, "label"), data.get("label"))
+            hint = self.text(doc, path + (i, "hint"), data["hint"]) if "hint" in data else None
+            target = data.get("next")
+            if not isinstance(target, str):
+                self.problems.append(doc.problem(path + (i, "next"), f"expected a node id, found "
+                                                                     f"{describe(target)}"))
+                continue
+            sig[path + (code, "next")] = (target, doc, path + (i, "next"))
+            sig[path + (code, "hint")] = ("hint" in data, doc, path + (i, "hint"))
+            options.append(Option(code, label, hint, target))
+        sig[path] = (tuple(seen), doc, path)
+        return tuple(options)
+
+    def blocks(self, lang, doc, path, raw, sig):
+        if not isinstance(raw, list) or not raw:
+            self.problems.append(doc.problem(path, f"expected a list of blocks with text, found {describe(raw)}"))
+            return ()
+        blocks = []
+        for i, item in enumerate(raw):
+            data = self.fields(doc, path + (i,), item, ("text",), ("when", "sources"))
+            if data is None:
+                continue
+            when = self.when(doc, path + (i, "when"), data["when"]) if "when" in data else {}
+            sources = self.sources(doc, path + (i, "sources"), data["sources"]) if "sources" in data else ()
+            html = self.markdown(lang, doc, path + (i, "text"), data.get("text"))
+            sig[path + (i,)] = ((tuple(sorted((q, tuple(sorted(c))) for q, c in when.items())), sources),
+                                doc, path + (i,))
+            blocks.append(Block(html, MappingProxyType(when), sources))
+        sig[path] = (len(raw), doc, path)
+        return tuple(blocks)
+
+    def when(self, doc, path, raw) -> dict:
+        if not isinstance(raw, dict) or not raw:
+            self.problems.append(doc.problem(path, f"expected a mapping of question ids to lists of option "
+                                                   f"codes, found {describe(raw)}"))
+            return {}
+        when = {}
+        for question, codes in raw.items():
+            if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+                self.problems.append(doc.problem(path + (question,), f"expected a list of option codes like "
+                                                                     f"[a1, a2], found {describe(codes)}"))
+                continue
+            when[question] = frozenset(codes)
+        return when

@@ -1,0 +1,159 @@
+"""The guide's content as immutable objects, built once at start-up and shared by every request."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str  # neutral and short (a1): it stands in the address, which must not reveal the answer
+    label: str
+    hint: str | None
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str
+    hint: str | None  # rendered HTML
+    options: tuple[Option, ...]
+
+    def option(self, code: str) -> Option | None:
+        return next((o for o in self.options if o.code == code), None)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A part of an outcome, shown when every question in `when` was answered with one of its codes."""
+
+    html: str
+    when: Mapping[str, frozenset[str]]
+    sources: tuple[str, ...]
+
+    def shows_for(self, answers: Mapping[str, str]) -> bool:
+        return all(answers.get(question) in codes for question, codes in self.when.items())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    sources: tuple[str, ...]
+
+    def blocks_for(self, answers: Mapping[str, str]) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.shows_for(answers))
+
+
+Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answered question on the way to the current node."""
+
+    question: Question
+    option: Option
+    codes: tuple[str, ...]  # the answers given before this question: the address of its page
+
+
+@dataclass(frozen=True)
+class Walk:
+    steps: tuple[Step, ...]
+    node: Node
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return {step.question.id: step.option.code for step in self.steps}
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    section: str
+    title: str
+    summary: str
+    intro: str  # rendered HTML
+    sources: tuple[str, ...]
+    start: str
+    nodes: Mapping[str, Node]
+
+    def walk(self, codes: tuple[str, ...]) -> Walk | None:
+        """Follow the answers from the start; None when they do not form a route."""
+        node = self.nodes[self.start]
+        steps = []
+        for i, code in enumerate(codes):
+            option = node.option(code) if isinstance(node, Question) else None
+            if option is None:
+                return None
+            steps.append(Step(node, option, codes[:i]))
+            node = self.nodes[option.next]
+        return Walk(tuple(steps), node)
+
+    def routes(self) -> Iterator[tuple[str, ...]]:
+        """Every answer sequence that leads to a page, the empty one (the first question) included."""
+        def follow(node_id, codes):
+            yield codes
+            node = self.nodes[node_id]
+            if isinstance(node, Question):
+                for option in node.options:
+                    yield from follow(option.next, codes + (option.code,))
+        yield from follow(self.start, ())
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    section: str
+    title: str
+    summary: str
+    html: str
+    sources: tuple[str, ...]
+    checked: datetime.date | None
+
+
+Item = Topic | Check
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    summary: str
+    intro: str | None
+    items: Mapping[str, Item]  # in the order the section lists them
+    coming: bool
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything the guide says in one language."""
+
+    lang: str
+    title: str
+    intro: str
+    roles: tuple[str, ...]
+    footer: tuple[str, ...]  # addresses like /over/veiligheid/
+    sections: Mapping[str, Section]
+
+    def page(self, address: str) -> Section | Item | None:
+        """The section or item at an address written in content (/werknemer/check/)."""
+        parts = [p for p in address.split("#", 1)[0].split("/") if p]
+        if len(parts) == 1:
+            return self.sections.get(parts[0])
+        if len(parts) == 2:
+            return self.item(parts[0], parts[1])
+        return None
+
+    def item(self, section: str, item: str) -> Item | None:
+        found = self.sections.get(section)
+        return found.items.get(item) if found else None
+
+
+@dataclass(frozen=True)
+class Content:
+    editions: Mapping[str, Edition]  # first one is the reference language

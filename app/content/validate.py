@@ -1,0 +1,182 @@
+"""Checks that look across nodes, files and languages, once each file has been read."""
+
+from __future__ import annotations
+
+from .model import Check, Edition, Question
+from .yamlread import Document, Problem, format_keypath
+
+
+def check_routes(check: Check, doc: Document, problems: list[Problem]) -> bool:
+    """Every answer leads somewhere, every node is reachable, no route loops; True if all hold."""
+    before = len(problems)
+    nodes = check.nodes
+    known = ", ".join(sorted(nodes))
+    if check.start not in nodes:
+        problems.append(doc.problem(("start",), f"unknown node '{check.start}' (known: {known})"))
+    elif not isinstance(nodes[check.start], Question):
+        problems.append(doc.problem(("start",), f"expected a question to start with, found outcome "
+                                                f"'{check.start}'"))
+    for node in nodes.values():
+        if isinstance(node, Question):
+            for i, option in enumerate(node.options):
+                if option.next not in nodes:
+                    problems.append(doc.problem(("nodes", node.id, "options", i, "next"),
+                                                f"unknown node '{option.next}' (known: {known})"))
+    if len(problems) > before:
+        return False
+
+    reachable = _reachable(check)
+    for node_id in nodes:
+        if node_id not in reachable:
+            problems.append(doc.problem(("nodes", node_id), f"unreachable: no answer leads here from start "
+                                                            f"'{check.start}'"))
+    loop = _find_loop(check)
+    if loop:
+        node_id, i = loop[-2], _option_index(nodes[loop[-2]], loop[-1])
+        problems.append(doc.problem(("nodes", node_id, "options", i, "next"),
+                                    f"leads back to '{loop[-1]}', which makes a loop "
+                                    f"({' -> '.join(loop)}): a route must end at an outcome"))
+    if len(problems) > before:
+        return False
+
+    ancestors = _ancestors(check)
+    for node in nodes.values():
+        if isinstance(node, Question):
+            continue
+        for b, block in enumerate(node.blocks):
+            path = ("nodes", node.id, "blocks", b, "when")
+            for question_id, codes in block.when.items():
+                asked = nodes.get(question_id)
+                if not isinstance(asked, Question) or question_id not in ancestors[node.id]:
+                    before_it = ", ".join(sorted(q for q in ancestors[node.id] if isinstance(nodes[q], Question)))
+                    problems.append(doc.problem(path + (question_id,),
+                                                f"'{question_id}' is not a question asked before this outcome "
+                                                f"(asked before it: {before_it})"))
+                    continue
+                valid = {o.code for o in asked.options}
+                for code in sorted(codes - valid):
+                    problems.append(doc.problem(path + (question_id,),
+                                                f"unknown code '{code}' for question '{question_id}' (its "
+                                                f"codes: {', '.join(o.code for o in asked.options)})"))
+    return len(problems) == before
+
+
+def _successors(check: Check, node_id: str) -> list[str]:
+    node = check.nodes[node_id]
+    return [o.next for o in node.options] if isinstance(node, Question) else []
+
+
+def _reachable(check: Check) -> set[str]:
+    seen, todo = set(), [check.start]
+    while todo:
+        node_id = todo.pop()
+        if node_id not in seen:
+            seen.add(node_id)
+            todo.extend(_successors(check, node_id))
+    return seen
+
+
+def _find_loop(check: Check) -> list[str] | None:
+    """A route that comes back to a node already on it (ending with that node again), or None."""
+    state: dict[str, str] = {}  # "open" while the node is on the route being followed, then "done"
+
+    def visit(node_id: str, route: list[str]) -> list[str] | None:
+        state[node_id] = "open"
+        route = route + [node_id]
+        for nxt in _successors(check, node_id):
+            if state.get(nxt) == "open":
+                return route[route.index(nxt):] + [nxt]
+            if nxt not in state:
+                found = visit(nxt, route)
+                if found:
+                    return found
+        state[node_id] = "done"
+        return None
+
+    return visit(check.start, [])
+
+
+def _option_index(node, target: str) -> int:
+    return next(i for i, o in enumerate(node.options) if o.next == target)
+
+
+def _ancestors(check: Check) -> dict[str, set[str]]:
+    """For each node, the nodes from which some route leads to it."""
+    parents: dict[str, set[str]] = {node_id: set() for node_id in check.nodes}
+    for node_id in check.nodes:
+        for nxt in _successors(check, node_id):
+            parents[nxt].add(node_id)
+    result = {}
+    for node_id in check.nodes:
+        seen, todo = set(), list(parents[node_id])
+        while todo:
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(parents[parent])
+        result[node_id] = seen
+    return result
+
+
+def check_links(editions: dict[str, Edition], links, problems: list[Problem]) -> None:
+    """Every internal Markdown link names a page of the guide; other links use https or mailto."""
+    for lang, doc, path, line, href in links:
+        where = format_keypath(path)
+        if href.startswith(("https://", "mailto:", "#")):
+            continue
+        if not href.startswith("/"):
+            problems.append(Problem(doc.file, line, where,
+                                    f"link '{href}': expected an address of this guide starting with / (like "
+                                    f"/werknemer/check/) or a web address starting with https://"))
+            continue
+        page = href.split("#", 1)[0]
+        if not page.endswith("/"):
+            problems.append(Problem(doc.file, line, where, f"broken link '{href}': addresses of this guide end "
+                                                           f"with / (like /werknemer/check/)"))
+            continue
+        if page != "/" and editions[lang].page(page) is None:
+            problems.append(Problem(doc.file, line, where, f"broken link '{href}': no such page in this guide"))
+
+
+def check_parity(signatures: dict, languages: tuple[str, ...], problems: list[Problem]) -> None:
+    """Every language has the same files, ids, codes, routes and sources as the first one."""
+    reference, *others = languages
+    for lang in others:
+        for (ref_lang, relative), ref_sig in sorted(signatures.items()):
+            if ref_lang != reference:
+                continue
+            ref_doc = ref_sig["__doc__"][1]
+            twin = signatures.get((lang, relative))
+            if twin is None:
+                problems.append(Problem(f"content/{lang}/{relative}", None, "",
+                                        f"missing: {ref_doc.file} has no twin in '{lang}'"))
+                continue
+            for key, (value, _, path) in ref_sig.items():
+                if key == "__doc__":
+                    continue
+                found = twin.get(key)
+                if found is None:
+                    doc = twin["__doc__"][1]
+                    problems.append(doc.problem(path, f"missing: {ref_doc.file} has "
+                                                      f"'{format_keypath(path)}' here"))
+                elif found[0] != value:
+                    problems.append(found[1].problem(found[2], f"differs from {ref_doc.file}: expected "
+                                                               f"{_show(value)}, found {_show(found[0])}"))
+        for (twin_lang, relative), sig in sorted(signatures.items()):
+            if twin_lang == lang and (reference, relative) not in signatures:
+                problems.append(Problem(sig["__doc__"][1].file, None, "",
+                                        f"extra: content/{reference}/{relative} does not exist"))
+            elif twin_lang == lang:
+                ref_sig = signatures[(reference, relative)]
+                for key, (_, doc, path) in sig.items():
+                    if key != "__doc__" and key not in ref_sig:
+                        problems.append(doc.problem(path, f"extra: content/{reference}/{relative} has no "
+                                                          f"'{format_keypath(path)}'"))
+
+
+def _show(value) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "present" if value else "absent"
+    return repr(value) if isinstance(value, str) else str(value)

@@ -1,0 +1,69 @@
+"""Languages: the language lives only in the URL (no cookie); interface strings come from flask-babel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask_babel
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Blueprint, Flask, g
+from werkzeug.routing import BaseConverter
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+def compile_catalogues(directory: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every .po that is newer than its .mo: flask-babel only reads .mo files."""
+    compiled = []
+    for po_path in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalogue = read_po(po_file)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalogue)
+        compiled.append(mo_path)
+    return compiled
+
+
+def current_lang() -> str:
+    return g.get("lang") or "nl"
+
+
+def set_lang(lang: str) -> None:
+    g.lang = lang
+    # flask-babel caches the locale in g; Frozen-Flask renders every page in one app context, so
+    # without this refresh every frozen page after the first keeps the first page's language.
+    flask_babel.refresh()
+
+
+def init_app(app: Flask) -> None:
+    compile_catalogues()
+    register_language_converter(app)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["LANGUAGES"][0])
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
+    flask_babel.Babel(app, locale_selector=current_lang)
+
+
+def language_blueprint(name: str, import_name: str) -> Blueprint:
+    """A blueprint whose every address starts with the language: /nl/..., /en/..."""
+    bp = Blueprint(name, import_name, url_prefix="/<lang:lang>")
+
+    @bp.url_value_preprocessor
+    def take_language(endpoint, values):
+        set_lang(values.pop("lang"))
+
+    @bp.url_defaults
+    def add_language(endpoint, values):
+        # g.get: Frozen-Flask builds URLs outside any request, where g has no language yet.
+        values.setdefault("lang", g.get("lang"))
+
+    return bp
+
+
+def register_language_converter(app: Flask) -> None:
+    """<lang:...> matches only the configured languages, so /fr/ is a plain 404."""
+    pattern = "|".join(app.config["LANGUAGES"])
+    app.url_map.converters["lang"] = type("LanguageConverter", (BaseConverter,), {"regex": pattern})

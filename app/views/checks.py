@@ -1,0 +1,27 @@
+"""The interactive checks: every question and outcome is a page, the answers so far its address."""
+
+from __future__ import annotations
+
+from flask import abort, render_template
+
+from ..content.model import Check, Question
+from ..i18n import language_blueprint
+from .helpers import edition
+
+bp = language_blueprint("checks", __name__)
+
+
+@bp.route("/<section>/<item>/<path:answers>/")
+def state(section, item, answers):
+    """The question or outcome that these answers lead to."""
+    check = edition().item(section, item)
+    if not isinstance(check, Check):
+        abort(404)
+    return render_check(check, tuple(answers.split("/")))
+
+
+def render_check(check: Check, codes: tuple[str, ...]):
+    walk = check.walk(codes) or abort(404)
+    section = edition().sections[check.section]
+    template = "question.html" if isinstance(walk.node, Question) else "outcome.html"
+    return render_template(template, check=check, section=section, walk=walk, codes=codes)

@@ -1,0 +1,78 @@
+"""Template helpers shared by every view: links that survive freezing, and content rendering."""
+
+from __future__ import annotations
+
+import re
+
+from flask import current_app, g, request, url_for
+from flask_babel import format_date
+from markupsafe import Markup
+
+from ..content.model import Check, Edition
+from ..i18n import current_lang
+
+INTERNAL_HREF = re.compile(r'href="(/[^"#]*)(#[^"]*)?"')
+
+
+def link(endpoint: str, **values) -> str:
+    """url_for, relative while freezing (Frozen-Flask patches the Jinja global), absolute on error pages.
+
+    Error pages are served for any unknown address, at any depth, so only root-absolute links work there.
+    """
+    if g.get("absolute_urls"):
+        return url_for(endpoint, **values)
+    return current_app.jinja_env.globals["url_for"](endpoint, **values)
+
+
+def check_url(check: Check, codes: tuple[str, ...] = ()) -> str:
+    """The address of the page a check shows after these answers."""
+    if not codes:
+        return link("pages.item", section=check.section, item=check.id)
+    return link("checks.state", section=check.section, item=check.id, answers="/".join(codes))
+
+
+def site_path_url(path: str, lang: str | None = None) -> str:
+    """An address written in content (/werknemer/check/) as a link in the current language."""
+    values = {"lang": lang} if lang else {}
+    parts = [p for p in path.split("/") if p]
+    if not parts:
+        return link("pages.home", **values)
+    if len(parts) == 1:
+        return link("pages.section", section=parts[0], **values)
+    return link("pages.item", section=parts[0], item=parts[1], **values)
+
+
+def render_content(html: str | None) -> Markup:
+    """Rendered Markdown with its guide-internal links pointed at the current language."""
+    if not html:
+        return Markup("")
+    return Markup(INTERNAL_HREF.sub(lambda m: f'href="{site_path_url(m.group(1))}{m.group(2) or ""}"', html))
+
+
+def edition() -> Edition:
+    content = current_app.extensions["content"]
+    return content.editions.get(current_lang()) or next(iter(content.editions.values()))
+
+
+def other_languages() -> list[tuple[str, str]]:
+    """(language, the current page in that language) for the language switch."""
+    result = []
+    for lang in current_app.config["LANGUAGES"]:
+        if lang == current_lang():
+            continue
+        if request.endpoint and request.view_args is not None and not g.get("absolute_urls"):
+            address = link(request.endpoint, **{**request.view_args, "lang": lang})
+        else:
+            address = link("pages.home", lang=lang)
+        result.append((lang, address))
+    return result
+
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(link=link, check_url=check_url, edition=edition, site_path_url=site_path_url,
+                                 other_languages=other_languages, language_names=LANGUAGE_NAMES,
+                                 current_lang=current_lang, format_date=format_date)
+    app.jinja_env.filters["content"] = render_content

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Build the Wegwijzer: check the content, update and compile translations, freeze to build/.
+
+Usage:
+  python build.py            check, translate, freeze into build/
+  python build.py check      check the content only
+  python build.py serve      build, then serve build/ on http://127.0.0.1:8000/ (PORT to change)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TRANSLATIONS = ROOT / "translations"
+
+
+def check_content():
+    """Load the content; on problems print every one and exit 1 (no traceback)."""
+    from app import create_app
+    from app.content import ContentError
+
+    try:
+        app = create_app()
+    except ContentError as error:
+        print(f"content: {len(error.problems)} problem(s):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        sys.exit(1)
+    content = app.extensions["content"]
+    pages = sum(1 + len(s.items) for e in content.editions.values() for s in e.sections.values())
+    print(f"content OK: {len(content.editions)} languages, {pages} sections and items")
+    return app
+
+
+def update_translations() -> None:
+    """Extract interface strings, merge them into each catalogue, compile: no string left behind."""
+    pot = TRANSLATIONS / "messages.pot"
+    babel = [sys.executable, "-m", "babel.messages.frontend"]
+    run([*babel, "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(pot), "--no-location",
+         "--omit-header", str(ROOT / "app")])
+    for po in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
+        run([*babel, "update", "-i", str(pot), "-d", str(TRANSLATIONS), "-l",
+             po.parent.parent.name, "--no-fuzzy-matching", "--ignore-obsolete"])
+    from app.i18n import compile_catalogues
+
+    compiled = compile_catalogues(TRANSLATIONS)
+    print(f"translations: {len(compiled)} catalogue(s) compiled")
+
+
+def run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        sys.exit(f"failed: {' '.join(command)}")
+
+
+def freeze(app, destination: Path) -> int:
+    """Freeze every page; a non-200 page or any Frozen-Flask warning stops the build."""
+    from app.freeze import make_freezer
+    from flask_frozen import FrozenFlaskWarning
+
+    app.config["FREEZER_DESTINATION"] = str(destination)
+    freezer = make_freezer(app)
+    started = time.perf_counter()
+    count = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FrozenFlaskWarning)
+        try:
+            for count, page in enumerate(freezer.freeze_yield(), start=1):
+                if count % 100 == 0:
+                    print(f"  {count} pages...", flush=True)
+        except (ValueError, FrozenFlaskWarning) as error:
+            sys.exit(f"freeze failed: {error}")
+    print(f"frozen: {count} pages into {destination} in {time.perf_counter() - started:.1f}s")
+    return count
+
+
+def build(destination: Path = ROOT / "build"):
+    update_translations()
+    app = check_content()
+    freeze(app, destination)
+
+
+def serve(destination: Path = ROOT / "build") -> None:
+    """Serve the frozen site the way a static host would, with the same security headers."""
+    from app.serve import serve_forever
+
+    build(destination)
+    port = int(os.environ.get("PORT", "8000"))
+    print(f"serving {destination} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    serve_forever(destination, port)
+
+
+def main(argv: list[str]) -> None:
+    command = argv[1] if len(argv) > 1 else "build"
+    if command == "check":
+        check_content()
+    elif command == "build":
+        build()
+    elif command == "serve":
+        serve()
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
