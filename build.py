@@ -5,6 +5,8 @@ Usage:
   python build.py            check, translate, freeze into build/
   python build.py check      check the content only
   python build.py serve      build, then serve build/ on http://127.0.0.1:8000/ (PORT to change)
+
+Set WEGWIJZER_CONTENT to a folder to build from other content than content/.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ def check_content():
     from app import create_app
     from app.content import ContentError
 
+    content_dir = os.environ.get("WEGWIJZER_CONTENT")  # another content folder, e.g. an editor's draft
     try:
-        app = create_app()
+        app = create_app({"CONTENT_DIR": Path(content_dir)} if content_dir else None)
     except ContentError as error:
         print(f"content: {len(error.problems)} problem(s):", file=sys.stderr)
         for problem in error.problems:

@@ -26,6 +26,9 @@ HOME_FILE = "home.yml"
 MARKDOWN = MarkdownIt("js-default")
 
 
+MISSING = object()  # a required field that fields() has already reported as missing
+
+
 class ContentError(Exception):
     """The content cannot be served; `problems` says why, one line each."""
 
@@ -45,8 +48,8 @@ def load_content(root: Path, languages: tuple[str, ...], display_root: Path | No
         if edition is not None:
             editions[lang] = edition
     if len(editions) == len(languages):
-        check_links(editions, reader.links, reader.problems)
-    check_parity(reader.signatures, languages, reader.problems)
+        check_links(editions, reader.links, reader.unreadable, reader.problems)
+    check_parity(reader.signatures, reader.files, reader.display(root), languages, reader.problems)
     if reader.problems:
         raise ContentError(reader.problems)
     return Content(MappingProxyType(editions))
@@ -60,6 +63,10 @@ class _Reader:
         self.links: list[tuple[str, Document, tuple, int, str]] = []  # lang, doc, path, line, href
         # (lang, file relative to the language folder) -> {structure key: (value, doc, path)}
         self.signatures: dict[tuple[str, str], dict] = {}
+        self.files: dict[tuple[str, str], str] = {}  # (lang, relative path) -> path as displayed
+        # (lang, section, item or None) that could not be read: their own problems say why, so links
+        # to them are not reported as broken as well.
+        self.unreadable: set[tuple[str, str, str | None]] = set()
 
     # ---- files ---------------------------------------------------------------------------------
 
@@ -91,7 +98,12 @@ class _Reader:
         return doc
 
     def signature(self, lang: str, relative: str, doc: Document) -> dict:
+        """The file's structure, for comparison with its twins in the other languages."""
         return self.signatures.setdefault((lang, relative), {"__doc__": (None, doc, ())})
+
+    def register(self, lang: str, path: Path) -> None:
+        """Note that the file exists, even if it turns out unreadable, so parity does not call it missing."""
+        self.files[(lang, str(path.relative_to(self.root / lang)))] = self.display(path)
 
     # ---- fields --------------------------------------------------------------------------------
 
@@ -109,9 +121,11 @@ class _Reader:
         for key in required:
             if key not in value:
                 self.problems.append(doc.problem(path, f"missing field '{key}'"))
-        return value
+        return {**{key: MISSING for key in required}, **value}
 
     def text(self, doc: Document, path: tuple, value) -> str | None:
+        if value is MISSING:
+            return None
         if isinstance(value, str) and value.strip():
             return value.strip()
         found = "empty text" if isinstance(value, str) else describe(value)
@@ -119,6 +133,8 @@ class _Reader:
         return None
 
     def identifier(self, doc: Document, path: tuple, value, what: str = "an id") -> str | None:
+        if value is MISSING:
+            return None
         if isinstance(value, str) and ID.match(value):
             return value
         self.problems.append(doc.problem(path, f"expected {what} of lower-case letters, digits and "
@@ -126,6 +142,8 @@ class _Reader:
         return None
 
     def sources(self, doc: Document, path: tuple, value) -> tuple[str, ...]:
+        if value is MISSING:
+            return ()
         if not isinstance(value, list) or not value:
             self.problems.append(doc.problem(path, f"expected a list of inventory IDs like [W1, T4], "
                                                    f"found {describe(value)}"))
@@ -171,6 +189,8 @@ class _Reader:
             section = self.section(lang, sub)
             if section is not None:
                 sections[section.id] = section
+            else:
+                self.unreadable.add((lang, sub.name, None))
         if home is None:
             return None
         title, intro, roles, footer, doc = home
@@ -184,14 +204,17 @@ class _Reader:
         if not path.is_file():
             self.problems.append(Problem(self.display(path), None, "", "missing file"))
             return None
+        self.register(lang, path)
         doc = self.yaml_file(path)
         if doc is None:
             return None
         data = self.fields(doc, (), doc.data, ("title", "intro", "roles"), ("footer",))
         if data is None:
             return None
-        roles = data.get("roles")
-        if not isinstance(roles, list) or not roles:
+        roles = data["roles"]
+        if roles is MISSING:
+            roles = []
+        elif not isinstance(roles, list) or not roles:
             self.problems.append(doc.problem(("roles",), f"expected a list of section ids, found {describe(roles)}"))
             roles = []
         roles = tuple(r for i, r in enumerate(roles) if self.identifier(doc, ("roles", i), r))
@@ -220,6 +243,7 @@ class _Reader:
             self.problems.append(Problem(self.display(index), None, "", "missing file: every section folder "
                                          "needs one"))
             return None
+        self.register(lang, index)
         doc = self.yaml_file(index)
         if doc is None:
             return None
@@ -230,8 +254,10 @@ class _Reader:
         if not isinstance(coming, bool):
             self.problems.append(doc.problem(("coming",), f"expected true or false, found {describe(coming)}"))
             coming = False
-        listed = data.get("items")
-        if not isinstance(listed, list):
+        listed = data["items"]
+        if listed is MISSING:
+            listed = []
+        elif not isinstance(listed, list):
             self.problems.append(doc.problem(("items",), f"expected a list of the ids of this folder's "
                                                          f"topics and checks, found {describe(listed)}"))
             listed = []
@@ -239,6 +265,7 @@ class _Reader:
         for path in sorted(folder.iterdir()):
             if path.name == SECTION_FILE:
                 continue
+            self.register(lang, path)
             if path.suffix not in (".md", ".yml") or not path.is_file():
                 self.problems.append(Problem(self.display(path), None, "", "unexpected file: a section holds "
                                              "_section.yml, topics (.md) and checks (.yml)"))
@@ -261,6 +288,8 @@ class _Reader:
                                                                f"{self.display(folder)}"))
                 continue
             item = (self.topic if path.suffix == ".md" else self.check)(lang, section_id, path)
+            if item is None:
+                self.unreadable.add((lang, section_id, item_id))
             items[item_id] = item
         for stem, path in files.items():
             if stem not in listed:
@@ -327,9 +356,11 @@ class _Reader:
         if data is None:
             return None
         sig = self.signature(lang, f"{section}/{path.name}", doc)
-        raw_nodes = data.get("nodes")
+        raw_nodes = data["nodes"]
         nodes = {}
-        if not isinstance(raw_nodes, dict) or not raw_nodes:
+        if raw_nodes is MISSING:
+            raw_nodes = {}
+        elif not isinstance(raw_nodes, dict) or not raw_nodes:
             self.problems.append(doc.problem(("nodes",), f"expected a mapping of node ids to questions and "
                                                          f"outcomes, found {describe(raw_nodes)}"))
             raw_nodes = {}
@@ -372,6 +403,8 @@ class _Reader:
         return None
 
     def options(self, doc, path, raw, sig):
+        if raw is MISSING:
+            return None
         if not isinstance(raw, list) or not raw:
             found = "no options" if raw in (None, []) else describe(raw)
             self.problems.append(doc.problem(path, f"dead end: a question needs options that lead on (only "
@@ -385,7 +418,9 @@ class _Reader:
             data = self.fields(doc, path + (i,), item, ("code", "label", "next"), ("hint",))
             if data is None:
                 continue
-            code = data.get("code")
+            code = data["code"]
+            if code is MISSING:
+                continue
             if not (isinstance(code, str) and CODE.match(code)):
                 self.problems.append(doc.problem(path + (i, "code"), f"expected a short neutral code like "
                                                                      f"'a1' (a letter, then letters or digits), "
@@ -398,7 +433,9 @@ class _Reader:
             seen[code] = i
             label = self.text(doc, path + (i, "label"), data.get("label"))
             hint = self.text(doc, path + (i, "hint"), data["hint"]) if "hint" in data else None
-            target = data.get("next")
+            target = data["next"]
+            if target is MISSING:
+                continue
             if not isinstance(target, str):
                 self.problems.append(doc.problem(path + (i, "next"), f"expected a node id, found "
                                                                      f"{describe(target)}"))
@@ -410,6 +447,8 @@ class _Reader:
         return tuple(options)
 
     def blocks(self, lang, doc, path, raw, sig):
+        if raw is MISSING:
+            return ()
         if not isinstance(raw, list) or not raw:
             self.problems.append(doc.problem(path, f"expected a list of blocks with text, found {describe(raw)}"))
             return ()

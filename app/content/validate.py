@@ -118,7 +118,7 @@ def _ancestors(check: Check) -> dict[str, set[str]]:
     return result
 
 
-def check_links(editions: dict[str, Edition], links, problems: list[Problem]) -> None:
+def check_links(editions: dict[str, Edition], links, unreadable: set, problems: list[Problem]) -> None:
     """Every internal Markdown link names a page of the guide; other links use https or mailto."""
     for lang, doc, path, line, href in links:
         where = format_keypath(path)
@@ -134,44 +134,49 @@ def check_links(editions: dict[str, Edition], links, problems: list[Problem]) ->
             problems.append(Problem(doc.file, line, where, f"broken link '{href}': addresses of this guide end "
                                                            f"with / (like /werknemer/check/)"))
             continue
+        parts = tuple(p for p in page.split("/") if p)
+        if parts and ((lang, parts[0], None) in unreadable or (lang, *parts) in unreadable):
+            continue  # the page's own problems are reported already
         if page != "/" and editions[lang].page(page) is None:
             problems.append(Problem(doc.file, line, where, f"broken link '{href}': no such page in this guide"))
 
 
-def check_parity(signatures: dict, languages: tuple[str, ...], problems: list[Problem]) -> None:
-    """Every language has the same files, ids, codes, routes and sources as the first one."""
+def check_parity(signatures: dict, files: dict, root: str, languages: tuple[str, ...],
+                 problems: list[Problem]) -> None:
+    """Every language has the same files, ids, codes, routes and sources as the first one.
+
+    Files with problems of their own are left out: their structure is not known well enough to compare.
+    """
     reference, *others = languages
+    broken = {problem.file for problem in problems}
     for lang in others:
-        for (ref_lang, relative), ref_sig in sorted(signatures.items()):
-            if ref_lang != reference:
+        for relative in sorted({rel for (_, rel) in files}):
+            ref_file, twin_file = files.get((reference, relative)), files.get((lang, relative))
+            if ref_file is None:
+                problems.append(Problem(twin_file, None, "", f"extra: {root}/{reference}/{relative} does "
+                                                             f"not exist"))
                 continue
-            ref_doc = ref_sig["__doc__"][1]
-            twin = signatures.get((lang, relative))
-            if twin is None:
-                problems.append(Problem(f"content/{lang}/{relative}", None, "",
-                                        f"missing: {ref_doc.file} has no twin in '{lang}'"))
+            if twin_file is None:
+                problems.append(Problem(f"{root}/{lang}/{relative}", None, "",
+                                        f"missing: {ref_file} has no twin in '{lang}'"))
                 continue
+            ref_sig, twin = signatures.get((reference, relative)), signatures.get((lang, relative))
+            if ref_file in broken or twin_file in broken or ref_sig is None or twin is None:
+                continue
+            twin_doc = twin["__doc__"][1]
             for key, (value, _, path) in ref_sig.items():
+                found = twin.get(key)
                 if key == "__doc__":
                     continue
-                found = twin.get(key)
                 if found is None:
-                    doc = twin["__doc__"][1]
-                    problems.append(doc.problem(path, f"missing: {ref_doc.file} has "
-                                                      f"'{format_keypath(path)}' here"))
+                    problems.append(twin_doc.problem(path, f"missing: {ref_file} has "
+                                                           f"'{format_keypath(path)}' here"))
                 elif found[0] != value:
-                    problems.append(found[1].problem(found[2], f"differs from {ref_doc.file}: expected "
+                    problems.append(found[1].problem(found[2], f"differs from {ref_file}: expected "
                                                                f"{_show(value)}, found {_show(found[0])}"))
-        for (twin_lang, relative), sig in sorted(signatures.items()):
-            if twin_lang == lang and (reference, relative) not in signatures:
-                problems.append(Problem(sig["__doc__"][1].file, None, "",
-                                        f"extra: content/{reference}/{relative} does not exist"))
-            elif twin_lang == lang:
-                ref_sig = signatures[(reference, relative)]
-                for key, (_, doc, path) in sig.items():
-                    if key != "__doc__" and key not in ref_sig:
-                        problems.append(doc.problem(path, f"extra: content/{reference}/{relative} has no "
-                                                          f"'{format_keypath(path)}'"))
+            for key, (_, doc, path) in twin.items():
+                if key not in ref_sig:
+                    problems.append(doc.problem(path, f"extra: {ref_file} has no '{format_keypath(path)}'"))
 
 
 def _show(value) -> str:

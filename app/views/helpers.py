@@ -72,6 +72,13 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
 def init_app(app) -> None:
+    @app.url_value_preprocessor
+    def fresh_request_state(endpoint, values):
+        # Frozen-Flask renders every page inside one app context, so g outlives a request there:
+        # clear what a page sets for itself before the language blueprints set the new language.
+        g.pop("absolute_urls", None)
+        g.pop("lang", None)
+
     app.jinja_env.globals.update(link=link, check_url=check_url, edition=edition, site_path_url=site_path_url,
                                  other_languages=other_languages, language_names=LANGUAGE_NAMES,
                                  current_lang=current_lang, format_date=format_date)

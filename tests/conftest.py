@@ -1,0 +1,67 @@
+"""Shared fixtures: the app on the real content, and a scratch copy of the toy content to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+
+TESTS = Path(__file__).resolve().parent
+FIXTURE_CONTENT = TESTS / "fixtures" / "content"
+PROJECT = TESTS.parent
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The app on the real content (loading it also proves the content is valid)."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def toy_content(tmp_path) -> Path:
+    """A private copy of tests/fixtures/content, safe to damage."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def frozen_site(tmp_path_factory) -> Path:
+    """The real site frozen once per test session, as build.py does it."""
+    import build
+
+    destination = tmp_path_factory.mktemp("frozen") / "build"
+    build.freeze(create_app(), destination)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def base_url(frozen_site):
+    """The frozen site served on loopback (replaces pytest-playwright's --base-url)."""
+    from app.serve import serve_in_thread
+
+    server = serve_in_thread(frozen_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a downloaded browser; missing Chromium is a failure, not a skip."""
+    chromium = Path("/usr/bin/chromium")
+    assert chromium.exists(), "Chromium is missing: install it with 'apt-get install chromium' (bin/test does)"
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(chromium),
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    }

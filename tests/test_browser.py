@@ -1,0 +1,173 @@
+"""A real Chromium on the frozen site: walking the employee check, accessibility, privacy, quick exit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from app import create_app
+from app.content.model import Question
+
+pytestmark = pytest.mark.browser
+
+CONTENT = create_app().extensions["content"]
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+EXIT = "https://www.buienradar.nl/"
+
+
+def shortest_routes(check):
+    """For each outcome, the shortest answer sequence that reaches it."""
+    found = {}
+    for codes in sorted(check.routes(), key=len):
+        node = check.walk(codes).node
+        if not isinstance(node, Question) and node.id not in found:
+            found[node.id] = codes
+    return found
+
+
+def employee_walks():
+    for lang, edition in CONTENT.editions.items():
+        check = edition.item("werknemer", "check")
+        for outcome, codes in shortest_routes(check).items():
+            yield pytest.param(lang, codes, id=f"{lang}-{outcome}")
+
+
+@pytest.fixture
+def watched(page, base_url):
+    """The page, with a record of every request that left for another origin."""
+    elsewhere = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else elsewhere.append(request.url))
+    page.watched_elsewhere = elsewhere
+    return page
+
+
+def assert_accessible(page, seen: set):
+    if page.url in seen:
+        return
+    seen.add(page.url)
+    results = AXE.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def click_option(page, label):
+    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+    page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)).click()
+
+
+@pytest.mark.parametrize("lang, codes", employee_walks())
+def test_walk_the_employee_check_by_clicking(watched, base_url, lang, codes):
+    page, seen = watched, set()
+    edition = CONTENT.editions[lang]
+    check = edition.item("werknemer", "check")
+    page.goto(f"{base_url}/{lang}/")
+    assert_accessible(page, seen)
+    page.get_by_role("link", name=edition.sections["werknemer"].title).click()
+    assert_accessible(page, seen)
+    page.locator("main").get_by_role("link", name=check.title, exact=True).first.click()
+    for i, code in enumerate(codes):
+        question = check.walk(codes[:i]).node
+        assert_accessible(page, seen)
+        assert page.locator(".question-title").inner_text() == question.title
+        click_option(page, question.option(code).label)
+    outcome = check.walk(codes).node
+    assert page.locator("h1").inner_text() == outcome.title
+    assert page.url.endswith("/".join(codes) + "/index.html")
+    # the answers summary names each answer and can go back to change it
+    answers = page.locator(".answers dd")
+    assert answers.count() == len(codes)
+    assert_accessible(page, seen)
+    assert page.context.cookies() == []
+    assert page.watched_elsewhere == []
+    # English pages carry English interface text (the frozen-language trap)
+    assert page.locator(".quick-exit").inner_text().startswith("Quick exit" if lang == "en" else "Snel weg")
+
+
+def test_change_an_answer_and_start_again(page, base_url):
+    check = CONTENT.editions["nl"].item("werknemer", "check")
+    codes = max(shortest_routes(check).values(), key=len)
+    page.goto(f"{base_url}/nl/werknemer/check/{'/'.join(codes)}/index.html")
+    page.locator(".answers dd a").first.click()
+    assert page.url.endswith("/nl/werknemer/check/index.html")
+    page.go_back()
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    assert page.url.endswith("/nl/werknemer/check/index.html")
+
+
+@pytest.fixture
+def exit_site(context):
+    """Stand in for the neutral site, so the test sends nothing off this machine."""
+    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
+
+
+def test_quick_exit_link_leaves_and_replaces_the_page(page, base_url, exit_site):
+    page.goto(f"{base_url}/nl/")
+    page.goto(f"{base_url}/nl/werknemer/index.html")
+    page.get_by_role("link", name=re.compile("Snel weg")).click()
+    page.wait_for_url(EXIT)
+    page.go_back()  # the guide's page was replaced, so Back skips it
+    assert page.url == f"{base_url}/nl/"
+
+
+def test_quick_exit_by_pressing_shift_three_times(page, base_url, exit_site):
+    page.goto(f"{base_url}/en/werknemer/index.html")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT)
+
+
+def test_quick_exit_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
+    page = context.new_page()
+    page.goto(f"{base_url}/nl/werknemer/check/index.html")
+    assert page.locator("[data-print]").count() == 0 or not page.locator("[data-print]").first.is_visible()
+    page.get_by_role("link", name=re.compile("Snel weg")).click()
+    page.wait_for_url(EXIT)
+    context.close()
+
+
+def test_the_check_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    check = CONTENT.editions["en"].item("werknemer", "check")
+    codes = max(shortest_routes(check).values(), key=len)
+    page.goto(f"{base_url}/en/werknemer/check/index.html")
+    for i, code in enumerate(codes):
+        click_option(page, check.walk(codes[:i]).node.option(code).label)
+    assert page.locator("h1").inner_text() == check.walk(codes).node.title
+    context.close()
+
+
+def test_unknown_address_shows_the_404_page_in_its_language(page, base_url):
+    response = page.goto(f"{base_url}/en/no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("link[rel=stylesheet]").evaluate("l => l.sheet !== null")
+
+
+def test_print_hides_the_navigation(page, base_url):
+    page.goto(f"{base_url}/nl/werknemer/wat-levert-het-op/index.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    assert page.locator("h1").is_visible()
+
+
+def test_axe_finds_a_planted_violation(page, base_url):
+    """The accessibility gate can fail: an image without text and an unlabelled link are caught."""
+    page.goto(f"{base_url}/nl/")
+    page.evaluate("""() => {
+        const link = document.createElement('a');
+        link.href = '#x';
+        link.appendChild(document.createElement('img'));
+        document.querySelector('main').appendChild(link);
+    }""")
+    results = AXE.run(page, options=AXE_OPTIONS)
+    assert results.violations_count > 0

@@ -1,0 +1,78 @@
+"""The frozen site: every page is a file, in the right language, and no internal link is broken."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from app import create_app
+from app.freeze import make_freezer
+
+EXPECTED_URLS = Path(__file__).parent / "expected_urls.txt"
+LINK = re.compile(r'(?:href|src)="([^"]*)"')
+QUICK_EXIT = re.compile(r'class="quick-exit"[^>]*>([^<]*)<')
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_freezer_lists_every_page_and_matches_the_stored_list():
+    """A change to the content shows up as a change to this list in review.
+
+    After an intended change, regenerate it: WEGWIJZER_UPDATE_URLS=1 python -m pytest tests/test_freeze.py
+    """
+    urls = sorted(set(make_freezer(create_app()).all_urls()))
+    text = "\n".join(u for u in urls if not u.startswith("/static/")) + "\n"
+    if os.environ.get("WEGWIJZER_UPDATE_URLS"):
+        EXPECTED_URLS.write_text(text, encoding="utf-8")
+    assert text == EXPECTED_URLS.read_text(encoding="utf-8")
+
+
+def test_every_listed_page_is_a_file(frozen_site):
+    for url in make_freezer(create_app()).all_urls():
+        path = frozen_site / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+        assert path.is_file(), url
+
+
+@pytest.mark.parametrize("lang, quick_exit", [("nl", "Snel weg"), ("en", "Quick exit")])
+def test_frozen_pages_have_the_interface_language_of_their_folder(frozen_site, lang, quick_exit):
+    pages = html_files(frozen_site / lang)
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html, page
+        assert QUICK_EXIT.search(html).group(1) == quick_exit, page
+
+
+def test_no_internal_link_in_the_frozen_site_is_broken(frozen_site):
+    checked = 0
+    for page in html_files(frozen_site):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            if parts.scheme or target.startswith("#"):
+                continue
+            base = frozen_site if parts.path.startswith("/") else page.parent
+            path = (base / unquote(parts.path).lstrip("/")).resolve()
+            if target.endswith("/") or path.is_dir():
+                path = path / "index.html"
+            assert path.is_file(), f"{page.relative_to(frozen_site)}: broken link {target}"
+            checked += 1
+    assert checked > 1000
+
+
+def test_frozen_links_are_relative_so_the_site_works_from_any_folder(frozen_site):
+    html = (frozen_site / "nl/werknemer/index.html").read_text(encoding="utf-8")
+    assert 'href="../../static/css/site.css"' in html
+    assert 'href="check/index.html"' in html
+
+
+def test_each_language_has_a_404_page_with_root_absolute_links(frozen_site):
+    for lang, words in [("nl", "Pagina niet gevonden"), ("en", "Page not found")]:
+        html = (frozen_site / lang / "404.html").read_text(encoding="utf-8")
+        assert words in html and f'<html lang="{lang}">' in html
+        assert f'href="/{lang}/"' in html and 'href="/static/css/site.css"' in html

@@ -1,0 +1,237 @@
+"""The validator: each kind of content damage gives one exact, fixable message (file:line keypath: ...)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.content import ContentError, load_content
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+QUESTIONS = "nl/demo/vragen.yml"
+QUESTIONS_EN = "en/demo/vragen.yml"
+TOPIC = "nl/demo/uitleg.md"
+VORM_OPTIONS = """    options:
+      - code: b1
+        label: Rond
+        next: klaar
+      - code: b2
+        label: Vierkant
+        next: klaar
+"""
+
+
+def damage(root: Path, edits) -> list[str]:
+    """Apply (file, old, new) edits to the toy content and return the problems, one string each.
+
+    old None writes new as the whole file (bytes or text); old and new None delete the file.
+    """
+    for relative, old, new in edits:
+        path = root / relative
+        if old is None and new is None:
+            path.unlink()
+        elif old is None:
+            path.write_bytes(new) if isinstance(new, bytes) else path.write_text(new, encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert old in text, f"test edit does not apply: {old!r} not in {relative}"
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        load_content(root, ("nl", "en"), display_root=root.parent)
+    except ContentError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_toy_content_is_valid(toy_content):
+    assert damage(toy_content, []) == []
+
+
+BOOLEAN = "(YAML reads unquoted yes/no/on/off/true/false as a boolean: put the text in quotes)"
+
+CASES = {
+    'syntax': (
+        [(QUESTIONS, 'options:\n      - code: a1', 'options: [\n      - code: a1')],
+        [
+            "content/nl/demo/vragen.yml:14: invalid YAML: while parsing a flow node, expected the node content, but found '-'",
+        ],
+    ),
+    'tab': (
+        [(QUESTIONS, '    title: Welke kleur?', '\ttitle: Welke kleur?')],
+        [
+            "content/nl/demo/vragen.yml:10: invalid YAML: while scanning for the next token, found character '\\t' that cannot start any token",
+        ],
+    ),
+    'dupkey': (
+        [(QUESTIONS, '    title: Welke vorm?', '    title: Welke vorm?\n    title: Nog eens?')],
+        [
+            "content/nl/demo/vragen.yml:24 nodes.vorm.title: duplicate key 'title' (first at line 23)",
+        ],
+    ),
+    'bool-label': (
+        [(QUESTIONS, 'label: Rood', 'label: yes')],
+        [
+            "content/nl/demo/vragen.yml:15 nodes.kleur.options[0].label: expected text, found boolean true " + BOOLEAN,
+        ],
+    ),
+    'bool-code': (
+        [(QUESTIONS, 'code: b2', 'code: no'), (QUESTIONS_EN, 'code: b2', 'code: no')],
+        [
+            "content/nl/demo/vragen.yml:28 nodes.vorm.options[1].code: expected a short neutral code like 'a1' (a letter, then letters or digits), found boolean false " + BOOLEAN,
+            "content/nl/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b2' for question 'vorm' (its codes: b1)",
+            "content/en/demo/vragen.yml:28 nodes.vorm.options[1].code: expected a short neutral code like 'a1' (a letter, then letters or digits), found boolean false " + BOOLEAN,
+            "content/en/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b2' for question 'vorm' (its codes: b1)",
+        ],
+    ),
+    'unknown-field': (
+        [(QUESTIONS, '    title: Welke vorm?', '    titel: Welke vorm?')],
+        [
+            "content/nl/demo/vragen.yml:23 nodes.vorm.titel: unknown field 'titel' (expected one of: type, title, options, hint)",
+            "content/nl/demo/vragen.yml:21 nodes.vorm: missing field 'title'",
+        ],
+    ),
+    'next-nowhere': (
+        [(QUESTIONS, 'next: klaar\n      - code: b2', 'next: klaarr\n      - code: b2')],
+        [
+            "content/nl/demo/vragen.yml:27 nodes.vorm.options[0].next: unknown node 'klaarr' (known: klaar, kleur, vorm)",
+        ],
+    ),
+    'unreachable': (
+        [(QUESTIONS, 'next: vorm', 'next: klaar'), (QUESTIONS_EN, 'next: vorm', 'next: klaar')],
+        [
+            "content/nl/demo/vragen.yml:21 nodes.vorm: unreachable: no answer leads here from start 'kleur'",
+            "content/en/demo/vragen.yml:21 nodes.vorm: unreachable: no answer leads here from start 'kleur'",
+        ],
+    ),
+    'cycle': (
+        [(f, 'next: klaar\n      - code: b2', 'next: kleur\n      - code: b2') for f in (QUESTIONS, QUESTIONS_EN)],
+        [
+            "content/nl/demo/vragen.yml:27 nodes.vorm.options[0].next: leads back to 'kleur', which makes a loop (kleur -> vorm -> kleur): a route must end at an outcome",
+            "content/en/demo/vragen.yml:27 nodes.vorm.options[0].next: leads back to 'kleur', which makes a loop (kleur -> vorm -> kleur): a route must end at an outcome",
+        ],
+    ),
+    'dead-end': (
+        [(QUESTIONS, VORM_OPTIONS, '    options: []\n')],
+        [
+            'content/nl/demo/vragen.yml:24 nodes.vorm.options: dead end: a question needs options that lead on (only an outcome may end a route), found no options',
+        ],
+    ),
+    'dup-code': (
+        [(QUESTIONS, 'code: b2', 'code: b1')],
+        [
+            "content/nl/demo/vragen.yml:28 nodes.vorm.options[1].code: duplicate code 'b1' (also options[0])",
+            "content/nl/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b2' for question 'vorm' (its codes: b1)",
+        ],
+    ),
+    'parity-missing-file': (
+        [('en/demo/uitleg.md', None, None)],
+        [
+            "content/en/demo/_section.yml:5 items[1]: no file 'uitleg.md' or 'uitleg.yml' in content/en/demo",
+            "content/en/home.yml:5 footer[0]: broken link '/demo/uitleg/': no such page in this guide",
+            "content/en/demo/uitleg.md: missing: content/nl/demo/uitleg.md has no twin in 'en'",
+        ],
+    ),
+    'parity-code': (
+        [(QUESTIONS_EN, 'code: b2', 'code: b3')],
+        [
+            "content/en/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b2' for question 'vorm' (its codes: b1, b3)",
+        ],
+    ),
+    'parity-hint': (
+        [(QUESTIONS_EN, '        hint: Warm\n', '')],
+        [
+            'content/en/demo/vragen.yml:14 nodes.kleur.options[0].hint: differs from content/nl/demo/vragen.yml: expected present, found absent',
+        ],
+    ),
+    'broken-link': (
+        [(TOPIC, '(/demo/vragen/#begin)', '(/demo/vragenn/)')],
+        [
+            "content/nl/demo/uitleg.md:9 body: broken link '/demo/vragenn/': no such page in this guide",
+        ],
+    ),
+    'h1': (
+        [(TOPIC, '## Kopje', '# Kopje')],
+        [
+            "content/nl/demo/uitleg.md:7 body: heading level 1 ('# '): the page title is the only level-1 heading, start at '## '",
+        ],
+    ),
+    'utf8': (
+        [(TOPIC, None, b'---\ntitle: Uitleg\nsummary: caf\xe9\n')],
+        [
+            'content/nl/demo/uitleg.md:3: not UTF-8 text (byte 0xe9): save the file as UTF-8',
+        ],
+    ),
+    'source': (
+        [(TOPIC, 'sources: [T1]', 'sources: [T11]')],
+        [
+            "content/nl/demo/uitleg.md:4 sources[0]: expected an inventory ID (T1-T10, W1-W8, V1-V15, G1-G7, P1-P4), found text 'T11'",
+        ],
+    ),
+    'when': (
+        [(QUESTIONS, 'vorm: [b2]', 'vorm: [b9]')],
+        [
+            "content/nl/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b9' for question 'vorm' (its codes: b1, b2)",
+        ],
+    ),
+    'type': (
+        [(QUESTIONS, 'type: outcome', 'type: uitkomst')],
+        [
+            "content/nl/demo/vragen.yml:32 nodes.klaar.type: expected type 'question' or 'outcome', found text 'uitkomst'",
+        ],
+    ),
+    'unlisted': (
+        [('nl/demo/extra.md', None, '---\ntitle: X\nsummary: Y\nsources: [T1]\n---\nZ\n')],
+        [
+            'content/nl/demo/extra.md: not listed in the items of content/nl/demo/_section.yml',
+            "content/en/demo/extra.md: missing: content/nl/demo/extra.md has no twin in 'en'",
+        ],
+    ),
+    'items-missing': (
+        [('nl/demo/_section.yml', 'items: [vragen, uitleg]', 'items: [vragen, uitleg, weg]')],
+        [
+            "content/nl/demo/_section.yml:5 items[2]: no file 'weg.md' or 'weg.yml' in content/nl/demo",
+        ],
+    ),
+    'empty-title': (
+        [(QUESTIONS, 'title: Welke vorm?', 'title: ""')],
+        [
+            'content/nl/demo/vragen.yml:23 nodes.vorm.title: expected text, found empty text',
+        ],
+    ),
+    'missing-field': (
+        [(TOPIC, 'summary: Een onderwerp.\n', '')],
+        [
+            "content/nl/demo/uitleg.md:2: missing field 'summary'",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("edits, expected", CASES.values(), ids=CASES.keys())
+def test_each_kind_of_damage_gives_its_exact_message(toy_content, edits, expected):
+    assert damage(toy_content, edits) == expected
+
+
+def test_every_problem_is_reported_at_once(toy_content):
+    problems = damage(toy_content, CASES["h1"][0] + CASES["dupkey"][0] + CASES["bool-label"][0])
+    assert len(problems) == 3
+
+
+def test_build_on_broken_content_exits_1_with_file_line_messages_and_no_traceback(toy_content):
+    damage(toy_content, CASES["next-nowhere"][0] + CASES["h1"][0])
+    result = subprocess.run([sys.executable, str(PROJECT / "build.py"), "check"], capture_output=True,
+                            text=True, env={**os.environ, "WEGWIJZER_CONTENT": str(toy_content)})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.splitlines() == [
+        "content: 2 problem(s):",
+        "  content/nl/demo/vragen.yml:27 nodes.vorm.options[0].next: unknown node 'klaarr' (known: klaar, "
+        "kleur, vorm)",
+        "  content/nl/demo/uitleg.md:7 body: heading level 1 ('# '): the page title is the only level-1 "
+        "heading, start at '## '",
+    ]

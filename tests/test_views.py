@@ -1,0 +1,152 @@
+"""Every page of the real content renders, in every language, and every answer leads where the content says.
+
+The pages and answers are enumerated from the content, never from a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app import create_app
+from app.content.model import Check, Question
+from app.freeze import site_urls
+
+from .conftest import FIXTURE_CONTENT
+
+APP = create_app({"TESTING": True})
+CONTENT = APP.extensions["content"]
+
+
+def all_checks():
+    for lang, edition in CONTENT.editions.items():
+        for section in edition.sections.values():
+            for item in section.items.values():
+                if isinstance(item, Check):
+                    yield lang, item
+
+
+def all_states():
+    for lang, check in all_checks():
+        for codes in check.routes():
+            yield pytest.param(lang, check, codes, id=f"{lang}/{check.section}/{check.id}/{'/'.join(codes)}")
+
+
+def address(lang, check, codes=()):
+    return "/".join(["", lang, check.section, check.id, *codes, ""]).replace("//", "/")
+
+
+def test_the_employee_check_exists_in_every_language():
+    for lang in APP.config["LANGUAGES"]:
+        assert isinstance(CONTENT.editions[lang].item("werknemer", "check"), Check)
+
+
+def test_every_page_of_the_site_renders(client):
+    with APP.test_request_context():
+        from flask import url_for
+
+        urls = [url_for(endpoint, **values) for endpoint, values in site_urls(APP)]
+    assert len(urls) == len(set(urls))
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("lang, check, codes", all_states())
+def test_every_state_renders_and_every_answer_leads_where_the_content_says(client, lang, check, codes):
+    response = client.get(address(lang, check, codes))
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    node = check.walk(codes).node
+    assert f'<html lang="{lang}">' in html
+    if isinstance(node, Question):
+        for option in node.options:
+            target = address(lang, check, codes + (option.code,))
+            assert f'href="{target}"' in html
+            assert client.get(target).status_code == 200
+            assert check.walk(codes + (option.code,)).node.id == option.next
+    else:
+        assert node.title in html or node.title.replace("'", "&#39;") in html
+        # the title must not carry the outcome's heading, only "Result" and the check's name
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        assert node.title not in title
+
+
+def test_every_outcome_is_reachable():
+    for lang, check in all_checks():
+        reached = {check.walk(codes).node.id for codes in check.routes()}
+        outcomes = {node_id for node_id, node in check.nodes.items() if not isinstance(node, Question)}
+        assert outcomes <= reached, (lang, check.id, outcomes - reached)
+
+
+def test_addresses_and_titles_of_the_check_hold_only_neutral_codes(client):
+    for lang, check in all_checks():
+        for codes in check.routes():
+            for code in codes:
+                assert re.fullmatch(r"[a-z][a-z0-9]{0,7}", code)
+
+
+@pytest.mark.parametrize("url, lang", [
+    ("/nl/bestaat-niet/", "nl"),
+    ("/en/does-not-exist/", "en"),
+    ("/en/werknemer/check/zz/", "en"),
+    ("/nl/werknemer/check/a1/b1/c1/d1/e1/", "nl"),
+    ("/fr/", "nl"),
+    ("/nl/werknemer/kan-een-vp-helpen/a1/", "nl"),
+])
+def test_unknown_addresses_get_a_404_page_in_the_right_language(client, url, lang):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in html
+    assert ("Pagina niet gevonden" if lang == "nl" else "Page not found") in html
+
+
+def test_english_pages_have_english_interface_text(client):
+    html = client.get("/en/werknemer/check/").get_data(as_text=True)
+    assert "Quick exit" in html and "Snel weg" not in html
+    html = client.get("/nl/werknemer/check/").get_data(as_text=True)
+    assert "Snel weg" in html and "Quick exit" not in html
+
+
+def test_every_page_links_to_itself_in_the_other_language(client):
+    html = client.get("/nl/werknemer/check/a1/b1/").get_data(as_text=True)
+    assert 'href="/en/werknemer/check/a1/b1/" hreflang="en"' in html
+
+
+def test_outcome_lists_answers_with_change_links_and_start_again(client):
+    lang, check = next(all_checks())
+    codes = next(c for c in check.routes() if c and not isinstance(check.walk(c).node, Question))
+    html = client.get(address(lang, check, codes)).get_data(as_text=True)
+    for step in check.walk(codes).steps:
+        assert f'href="{address(lang, check, step.codes)}"' in html
+        assert step.option.label.replace("'", "&#39;") in html
+    assert f'href="{address(lang, check)}"' in html
+
+
+def test_privacy_headers_and_no_cookies(client):
+    response = client.get("/nl/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_pages_carry_no_inline_script_or_style(client):
+    for url in ["/", "/nl/", "/en/werknemer/", "/nl/werknemer/check/", "/nl/onderwerpen/wat-zegt-de-wet/"]:
+        html = client.get(url).get_data(as_text=True)
+        assert re.search(r"<script(?![^>]*\bsrc=)", html) is None, url
+        assert " style=" not in html and "<style" not in html and " on" + "click=" not in html, url
+
+
+def test_app_refuses_to_start_on_broken_content(tmp_path):
+    import shutil
+
+    from app.content import ContentError
+
+    shutil.copytree(FIXTURE_CONTENT, tmp_path / "content")
+    (tmp_path / "content/nl/demo/uitleg.md").write_text("no front matter", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        create_app({"CONTENT_DIR": tmp_path / "content"})
+    assert [str(p) for p in error.value.problems][0].startswith("content/nl/demo/uitleg.md:1: expected front matter")
