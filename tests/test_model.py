@@ -58,3 +58,14 @@ def test_model_is_immutable(check):
         check.title = "changed"
     with pytest.raises(TypeError):
         check.nodes["nieuw"] = None
+
+
+def test_blocks_can_depend_on_the_findings_of_an_advice_function():
+    from types import MappingProxyType
+
+    from app.content.model import ADVICE_KEY, Block
+
+    block = Block("<p>x</p>", MappingProxyType({ADVICE_KEY: frozenset({"extern", "branche"})}), ())
+    assert block.shows_for({}, frozenset({"extern", "aantal-1"}))
+    assert not block.shows_for({}, frozenset({"intern"}))
+    assert not block.shows_for({})

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.advice import Advice
 from app.content import ContentError, load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,53 @@ VORM_OPTIONS = """    options:
         label: Vierkant
         next: klaar
 """
+
+
+# Toy advice rules for the toy check: kleur is asked on every route to 'klaar', vorm is not.
+TOY_ADVICE = {
+    "kleur-advies": Advice("kleur-advies", {"kleur": frozenset({"a1", "a2"})}, frozenset({"warm", "koel"}),
+                           lambda answers: frozenset({"warm" if answers["kleur"] == "a1" else "koel"})),
+    "vorm-advies": Advice("vorm-advies", {"vorm": frozenset({"b1", "b2"})}, frozenset({"rond"}),
+                          lambda answers: frozenset({"rond"})),
+    "drie-kleuren": Advice("drie-kleuren", {"kleur": frozenset({"a1", "a2", "a3"})}, frozenset({"warm"}),
+                           lambda answers: frozenset({"warm"})),
+}
+ADVISED = """    type: outcome
+    title: Klaar
+    advice: kleur-advies
+    sources: [W1]
+    blocks:
+      - when:
+          advice: [warm]
+        text: Warm.
+      - when:
+          advice: [koel]
+        text: Koel.
+"""
+KLAAR = """    type: outcome
+    title: Klaar
+    sources: [W1]
+    blocks:
+      - text: |
+          Altijd te zien.
+      - when:
+          kleur: [a1]
+        text: |
+          Alleen bij rood.
+      - when:
+          vorm: [b2]
+        text: |
+          Alleen bij vierkant.
+        sources: [W2]
+"""
+
+
+KLAAR_EN = (KLAAR.replace("Klaar", "Done").replace("Altijd te zien.", "Always shown.")
+            .replace("Alleen bij rood.", "Only for red.").replace("Alleen bij vierkant.", "Only for square."))
+
+
+def advised(name="kleur-advies", blocks=ADVISED):
+    return [(QUESTIONS, KLAAR, blocks.replace("kleur-advies", name))]
 
 
 def damage(root: Path, edits) -> list[str]:
@@ -42,7 +90,7 @@ def damage(root: Path, edits) -> list[str]:
             assert old in text, f"test edit does not apply: {old!r} not in {relative}"
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
     try:
-        load_content(root, ("nl", "en"), display_root=root.parent)
+        load_content(root, ("nl", "en"), display_root=root.parent, advice=TOY_ADVICE)
     except ContentError as error:
         return [str(problem) for problem in error.problems]
     return []
@@ -209,7 +257,51 @@ CASES = {
             "content/nl/demo/uitleg.md:2: missing field 'summary'",
         ],
     ),
+    'advice-unknown': (
+        advised("onbekend"),
+        [
+            "content/nl/demo/vragen.yml:34 nodes.klaar.advice: unknown advice function 'onbekend' (known: "
+            "drie-kleuren, kleur-advies, vorm-advies)",
+        ],
+    ),
+    'advice-unknown-finding': (
+        [(QUESTIONS, KLAAR, ADVISED.replace("advice: [koel]", "advice: [heet]"))],
+        [
+            "content/nl/demo/vragen.yml:36 nodes.klaar.blocks: no block explains finding 'koel' of advice "
+            "'kleur-advies'",
+            "content/nl/demo/vragen.yml:41 nodes.klaar.blocks[1].when.advice: unknown finding 'heet' of advice "
+            "'kleur-advies' (its findings: koel, warm)",
+        ],
+    ),
+    'advice-question-not-on-every-route': (
+        advised("vorm-advies", ADVISED.replace("advice: [warm]", "advice: [rond]").replace(
+            "advice: [koel]", "advice: [rond]")),
+        [
+            "content/nl/demo/vragen.yml:34 nodes.klaar.advice: advice 'vorm-advies' needs an answer to vorm, "
+            "but the route a2 reaches this outcome without it",
+        ],
+    ),
+    'advice-codes-differ': (
+        advised("drie-kleuren", ADVISED.replace("advice: [koel]", "advice: [warm]")),
+        [
+            "content/nl/demo/vragen.yml:34 nodes.klaar.advice: advice 'drie-kleuren' expects question 'kleur' "
+            "to have codes a1, a2, a3, found a1, a2",
+        ],
+    ),
+    'advice-findings-without-function': (
+        [(QUESTIONS, KLAAR, ADVISED.replace("    advice: kleur-advies\n", ""))],
+        [
+            "content/nl/demo/vragen.yml:37 nodes.klaar.blocks[0].when.advice: this outcome names no advice "
+            "function to give findings",
+            "content/nl/demo/vragen.yml:40 nodes.klaar.blocks[1].when.advice: this outcome names no advice "
+            "function to give findings",
+        ],
+    ),
 }
+
+
+def test_advice_outcome_is_valid_when_content_and_code_agree(toy_content):
+    assert damage(toy_content, advised() + [(QUESTIONS_EN, KLAAR_EN, ADVISED)]) == []
 
 
 @pytest.mark.parametrize("edits, expected", CASES.values(), ids=CASES.keys())

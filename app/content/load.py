@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
 from markdown_it import MarkdownIt
 
+from ..advice import ADVICE, Advice
 from .model import Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
@@ -37,11 +39,16 @@ class ContentError(Exception):
         self.problems = problems
 
 
-def load_content(root: Path, languages: tuple[str, ...], display_root: Path | None = None) -> Content:
-    """Read and check all of content/; raise ContentError listing every problem found."""
+def load_content(root: Path, languages: tuple[str, ...], display_root: Path | None = None,
+                 advice: Mapping[str, Advice] | None = None) -> Content:
+    """Read and check all of content/; raise ContentError listing every problem found.
+
+    advice: the functions outcomes may name (default: those of app/advice.py).
+    """
     from .validate import check_links, check_parity  # the cross-file checks
 
-    reader = _Reader(root, display_root if display_root is not None else root.parent)
+    reader = _Reader(root, display_root if display_root is not None else root.parent,
+                     ADVICE if advice is None else advice)
     editions = {}
     for lang in languages:
         edition = reader.edition(lang)
@@ -56,8 +63,9 @@ def load_content(root: Path, languages: tuple[str, ...], display_root: Path | No
 
 
 class _Reader:
-    def __init__(self, root: Path, display_root: Path):
+    def __init__(self, root: Path, display_root: Path, advice: Mapping[str, Advice]):
         self.root = root
+        self.advice = advice
         self.display_root = display_root
         self.problems: list[Problem] = []
         self.links: list[tuple[str, Document, tuple, int, str]] = []  # lang, doc, path, line, href
@@ -379,7 +387,7 @@ class _Reader:
                       self.markdown(lang, doc, ("intro",), data.get("intro")), sources,
                       start, MappingProxyType(nodes))
         if len(nodes) == len(raw_nodes):  # routes only make sense over a complete set of nodes
-            return check if check_routes(check, doc, self.problems) else None
+            return check if check_routes(check, doc, self.problems, self.advice) else None
         return None
 
     def node(self, lang, doc, path, node_id, raw, sig):
@@ -393,11 +401,14 @@ class _Reader:
                 return None
             return Question(node_id, self.text(doc, path + ("title",), data.get("title")), hint, options)
         if kind == "outcome":
-            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"))
+            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"), ("advice",))
             sources = self.sources(doc, path + ("sources",), data.get("sources"))
             sig[path + ("sources",)] = (sources, doc, path + ("sources",))
+            advice = self.text(doc, path + ("advice",), data["advice"]) if "advice" in data else None
+            sig[path + ("advice",)] = (advice, doc, path + ("advice",))
             blocks = self.blocks(lang, doc, path + ("blocks",), data.get("blocks"), sig)
-            return Outcome(node_id, self.text(doc, path + ("title",), data.get("title")), blocks, sources)
+            return Outcome(node_id, self.text(doc, path + ("title",), data.get("title")), blocks, sources,
+                           advice)
         self.problems.append(doc.problem(path + ("type",) if isinstance(raw, dict) else path,
                                          f"expected type 'question' or 'outcome', found {describe(kind)}"))
         return None

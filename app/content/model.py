@@ -26,16 +26,20 @@ class Question:
         return next((o for o in self.options if o.code == code), None)
 
 
+ADVICE_KEY = "advice"  # in a block's `when`: the findings of the outcome's advice function
+
+
 @dataclass(frozen=True)
 class Block:
     """A part of an outcome, shown when every question in `when` was answered with one of its codes."""
 
     html: str
-    when: Mapping[str, frozenset[str]]
+    when: Mapping[str, frozenset[str]]  # question id -> codes; the key ADVICE_KEY -> findings
     sources: tuple[str, ...]
 
-    def shows_for(self, answers: Mapping[str, str]) -> bool:
-        return all(answers.get(question) in codes for question, codes in self.when.items())
+    def shows_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> bool:
+        return all((findings & codes) if question == ADVICE_KEY else answers.get(question) in codes
+                   for question, codes in self.when.items())
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,10 @@ class Outcome:
     title: str
     blocks: tuple[Block, ...]
     sources: tuple[str, ...]
+    advice: str | None = None  # the name of a function in app/advice.py that reads the answers
 
-    def blocks_for(self, answers: Mapping[str, str]) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.shows_for(answers))
+    def blocks_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.shows_for(answers, findings))
 
 
 Node = Question | Outcome

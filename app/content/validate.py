@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .model import Check, Edition, Question
+from .model import ADVICE_KEY, Check, Edition, Outcome, Question
 from .yamlread import Document, Problem, format_keypath
 
 
-def check_routes(check: Check, doc: Document, problems: list[Problem]) -> bool:
+def check_routes(check: Check, doc: Document, problems: list[Problem], advice) -> bool:
     """Every answer leads somewhere, every node is reachable, no route loops; True if all hold."""
     before = len(problems)
     nodes = check.nodes
@@ -43,9 +43,19 @@ def check_routes(check: Check, doc: Document, problems: list[Problem]) -> bool:
     for node in nodes.values():
         if isinstance(node, Question):
             continue
+        rule = _check_advice(check, node, doc, problems, advice)
         for b, block in enumerate(node.blocks):
             path = ("nodes", node.id, "blocks", b, "when")
             for question_id, codes in block.when.items():
+                if question_id == ADVICE_KEY:
+                    if node.advice is None:
+                        problems.append(doc.problem(path + (question_id,), "this outcome names no advice "
+                                                                           "function to give findings"))
+                    for finding in sorted(codes - rule.findings if rule else ()):
+                        problems.append(doc.problem(path + (question_id,), f"unknown finding '{finding}' of "
+                                                                           f"advice '{rule.name}' (its findings: "
+                                                                           f"{', '.join(sorted(rule.findings))})"))
+                    continue
                 asked = nodes.get(question_id)
                 if not isinstance(asked, Question) or question_id not in ancestors[node.id]:
                     before_it = ", ".join(sorted(q for q in ancestors[node.id] if isinstance(nodes[q], Question)))
@@ -59,6 +69,44 @@ def check_routes(check: Check, doc: Document, problems: list[Problem]) -> bool:
                                                 f"unknown code '{code}' for question '{question_id}' (its "
                                                 f"codes: {', '.join(o.code for o in asked.options)})"))
     return len(problems) == before
+
+
+def _check_advice(check: Check, outcome: Outcome, doc: Document, problems: list[Problem], advice):
+    """The named function exists, reads questions every route to this outcome asks, and every finding
+    it can return has text; returns the function, or None."""
+    if outcome.advice is None:
+        return None
+    path = ("nodes", outcome.id, "advice")
+    rule = advice.get(outcome.advice)
+    if rule is None:
+        problems.append(doc.problem(path, f"unknown advice function '{outcome.advice}' (known: "
+                                          f"{', '.join(sorted(advice)) or 'none'})"))
+        return None
+    for question_id, codes in rule.questions.items():
+        question = check.nodes.get(question_id)
+        if not isinstance(question, Question):
+            problems.append(doc.problem(path, f"advice '{rule.name}' reads question '{question_id}', which "
+                                              f"this check does not have"))
+            continue
+        found = {o.code for o in question.options}
+        if found != codes:
+            problems.append(doc.problem(path, f"advice '{rule.name}' expects question '{question_id}' to "
+                                              f"have codes {', '.join(sorted(codes))}, found "
+                                              f"{', '.join(sorted(found))}"))
+    for codes in check.routes():
+        walk = check.walk(codes)
+        if walk.node is outcome:
+            skipped = sorted(set(rule.questions) - set(walk.answers))
+            if skipped:
+                problems.append(doc.problem(path, f"advice '{rule.name}' needs an answer to "
+                                                  f"{', '.join(skipped)}, but the route "
+                                                  f"{'/'.join(codes)} reaches this outcome without it"))
+                break
+    shown = set().union(*(b.when.get(ADVICE_KEY, frozenset()) for b in outcome.blocks))
+    for finding in sorted(rule.findings - shown):
+        problems.append(doc.problem(("nodes", outcome.id, "blocks"), f"no block explains finding "
+                                                                    f"'{finding}' of advice '{rule.name}'"))
+    return rule
 
 
 def _successors(check: Check, node_id: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template
 
+from ..advice import ADVICE
 from ..content.model import Check, Question
 from ..i18n import language_blueprint
 from .helpers import edition
@@ -23,5 +24,9 @@ def state(section, item, answers):
 def render_check(check: Check, codes: tuple[str, ...]):
     walk = check.walk(codes) or abort(404)
     section = edition().sections[check.section]
-    template = "question.html" if isinstance(walk.node, Question) else "outcome.html"
-    return render_template(template, check=check, section=section, walk=walk, codes=codes)
+    if isinstance(walk.node, Question):
+        return render_template("question.html", check=check, section=section, walk=walk, codes=codes)
+    outcome = walk.node
+    findings = ADVICE[outcome.advice](walk.answers) if outcome.advice else frozenset()
+    return render_template("outcome.html", check=check, section=section, walk=walk, codes=codes,
+                           blocks=outcome.blocks_for(walk.answers, findings))
