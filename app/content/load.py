@@ -360,7 +360,8 @@ class _Reader:
         doc = self.yaml_file(path)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "summary", "intro", "sources", "start", "nodes"))
+        data = self.fields(doc, (), doc.data, ("title", "summary", "intro", "sources", "start", "nodes"),
+                           ("checked",))
         if data is None:
             return None
         sig = self.signature(lang, f"{section}/{path.name}", doc)
@@ -385,7 +386,9 @@ class _Reader:
         check = Check(path.stem, section, self.text(doc, ("title",), data.get("title")),
                       self.text(doc, ("summary",), data.get("summary")),
                       self.markdown(lang, doc, ("intro",), data.get("intro")), sources,
-                      start, MappingProxyType(nodes))
+                      start, MappingProxyType(nodes),
+                      self.date(doc, ("checked",), data["checked"]) if "checked" in data else None)
+        sig["checked"] = (check.checked, doc, ("checked",))
         if len(nodes) == len(raw_nodes):  # routes only make sense over a complete set of nodes
             return check if check_routes(check, doc, self.problems, self.advice) else None
         return None

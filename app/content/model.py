@@ -86,6 +86,7 @@ class Check:
     sources: tuple[str, ...]
     start: str
     nodes: Mapping[str, Node]
+    checked: datetime.date | None = None
 
     def walk(self, codes: tuple[str, ...]) -> Walk | None:
         """Follow the answers from the start; None when they do not form a route."""
