@@ -171,3 +171,47 @@ def test_axe_finds_a_planted_violation(page, base_url):
     }""")
     results = AXE.run(page, options=AXE_OPTIONS)
     assert results.violations_count > 0
+
+
+def reading_pages():
+    """Home, section overviews and topics in every language (check states are walked above)."""
+    for lang, edition in CONTENT.editions.items():
+        yield f"/{lang}/index.html"
+        for section in edition.sections.values():
+            yield f"/{lang}/{section.id}/index.html"
+            for item in section.items.values():
+                yield f"/{lang}/{section.id}/{item.id}/index.html"
+
+
+def test_every_reading_page_passes_axe(watched, base_url):
+    checked = set()
+    for address in reading_pages():
+        watched.goto(base_url + address)
+        assert_accessible(watched, checked)
+    assert len(checked) > 100
+    assert watched.watched_elsewhere == []
+    assert watched.context.cookies() == []
+
+
+def check_walks():
+    """For every check other than the employee's, the shortest route to each outcome, per language."""
+    for lang, edition in CONTENT.editions.items():
+        for section in edition.sections.values():
+            for item in section.items.values():
+                if hasattr(item, "routes") and (section.id, item.id) != ("werknemer", "check"):
+                    for outcome, codes in shortest_routes(item).items():
+                        yield pytest.param(lang, section.id, item.id, codes, id=f"{lang}-{item.id}-{outcome}")
+
+
+@pytest.mark.parametrize("lang, section, item, codes", check_walks())
+def test_walk_every_other_check_by_clicking(watched, base_url, lang, section, item, codes):
+    found = CONTENT.editions[lang].item(section, item)
+    page, seen = watched, set()
+    page.goto(f"{base_url}/{lang}/{section}/index.html")
+    page.locator("main").get_by_role("link", name=found.title, exact=True).first.click()
+    for i, code in enumerate(codes):
+        assert_accessible(page, seen)
+        click_option(page, found.walk(codes[:i]).node.option(code).label)
+    assert page.locator("h1").inner_text() == found.walk(codes).node.title
+    assert_accessible(page, seen)
+    assert page.watched_elsewhere == []

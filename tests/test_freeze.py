@@ -76,3 +76,30 @@ def test_each_language_has_a_404_page_with_root_absolute_links(frozen_site):
         html = (frozen_site / lang / "404.html").read_text(encoding="utf-8")
         assert words in html and f'<html lang="{lang}">' in html
         assert f'href="/{lang}/"' in html and 'href="/static/css/site.css"' in html
+
+
+def reachable_pages(root: Path, start: Path) -> set[Path]:
+    """Every frozen page a visitor can reach from start by following links, as clicking would."""
+    seen, todo = set(), [start]
+    while todo:
+        page = todo.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(target)
+            if parts.scheme or target.startswith("#") or not parts.path.endswith(".html"):
+                continue
+            path = (page.parent / unquote(parts.path)).resolve()
+            if path.is_file():
+                todo.append(path)
+    return seen
+
+
+def test_every_page_is_reachable_from_the_front_page_by_following_links(frozen_site):
+    root = frozen_site.resolve()
+    reached = reachable_pages(root, root / "index.html")
+    pages = {p.resolve() for p in html_files(root) if p.name != "404.html"}
+    unreachable = sorted(str(p.relative_to(root)) for p in pages - reached)
+    assert unreachable == []
+    assert len(reached) == len(pages)
