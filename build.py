@@ -42,18 +42,36 @@ def check_content():
 
 
 def update_translations() -> None:
-    """Extract interface strings, merge them into each catalogue, compile: no string left behind."""
+    """Extract interface strings, merge new ones into each catalogue, compile: no string left behind.
+
+    The catalogues are only rewritten when the strings changed, so a build leaves no date-only diffs.
+    """
+    import tempfile
+
+    from babel.messages.pofile import read_po
+
     pot = TRANSLATIONS / "messages.pot"
     babel = [sys.executable, "-m", "babel.messages.frontend"]
-    run([*babel, "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(pot), "--no-location",
-         "--omit-header", str(ROOT / "app")])
-    for po in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
-        run([*babel, "update", "-i", str(pot), "-d", str(TRANSLATIONS), "-l",
-             po.parent.parent.name, "--no-fuzzy-matching", "--ignore-obsolete"])
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "messages.pot"
+        run([*babel, "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(fresh), "--no-location",
+             "--omit-header", "--sort-output", str(ROOT / "app")])
+
+        def strings(path: Path) -> list:
+            with path.open("rb") as file:
+                return sorted((m.id, tuple(sorted(m.flags))) for m in read_po(file) if m.id)
+
+        changed = not pot.exists() or strings(fresh) != strings(pot)
+        if changed:
+            pot.write_bytes(fresh.read_bytes())
+    if changed:
+        for po in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
+            run([*babel, "update", "-i", str(pot), "-d", str(TRANSLATIONS), "-l", po.parent.parent.name,
+                 "--no-fuzzy-matching", "--ignore-obsolete"])
     from app.i18n import compile_catalogues
 
     compiled = compile_catalogues(TRANSLATIONS)
-    print(f"translations: {len(compiled)} catalogue(s) compiled")
+    print(f"translations: {'updated, ' if changed else ''}{len(compiled)} catalogue(s) compiled")
 
 
 def run(command: list[str]) -> None:
