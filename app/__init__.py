@@ -33,11 +33,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from .views import checks, errors, helpers, pages
+    from .views import checks, errors, helpers, pages, search
 
     helpers.init_app(app)
     app.register_blueprint(pages.root)
     app.register_blueprint(pages.bp)
     app.register_blueprint(checks.bp)
+    app.register_blueprint(search.bp)
     errors.init_app(app)
     return app

@@ -16,6 +16,8 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     for lang, edition in app.extensions["content"].editions.items():
         yield "pages.home", {"lang": lang}
         yield "errors.not_found_page", {"lang": lang}
+        yield "search.page", {"lang": lang}
+        yield "search.index", {"lang": lang}
         for section in edition.sections.values():
             yield "pages.section", {"lang": lang, "section": section.id}
             for item in section.items.values():

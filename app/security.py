@@ -10,6 +10,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self'",
+    "connect-src 'self'",  # search.js reads the search index from the same site
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

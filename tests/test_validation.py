@@ -199,13 +199,13 @@ CASES = {
     'broken-link': (
         [(TOPIC, '(/demo/vragen/#begin)', '(/demo/vragenn/)')],
         [
-            "content/nl/demo/uitleg.md:9 body: broken link '/demo/vragenn/': no such page in this guide",
+            "content/nl/demo/uitleg.md:17 body: broken link '/demo/vragenn/': no such page in this guide",
         ],
     ),
     'h1': (
         [(TOPIC, '## Kopje', '# Kopje')],
         [
-            "content/nl/demo/uitleg.md:7 body: heading level 1 ('# '): the page title is the only level-1 heading, start at '## '",
+            "content/nl/demo/uitleg.md:15 body: heading level 1 ('# '): the page title is the only level-1 heading, start at '## '",
         ],
     ),
     'utf8': (
@@ -297,6 +297,20 @@ CASES = {
             "function to give findings",
         ],
     ),
+    'chart-bad-values': (
+        [(TOPIC, "value: 80.5", "value: 180.5"), (TOPIC, "value: 40}", "value: veel}")],
+        [
+            "content/nl/demo/uitleg.md:12 charts[0].bars[0].value: expected a percentage of at most 100, found 180.5",
+            "content/nl/demo/uitleg.md:13 charts[0].bars[1].value: expected a number of 0 or more, found text 'veel'",
+        ],
+    ),
+    'chart-parity': (
+        [("en/demo/uitleg.md", "value: 40}", "value: 41}")],
+        [
+            "content/en/demo/uitleg.md:6 charts: differs from content/nl/demo/uitleg.md: expected [['grootte', '%', "
+            "[80.5, 40.0]]], found [['grootte', '%', [80.5, 41.0]]]",
+        ],
+    ),
 }
 
 
@@ -324,6 +338,6 @@ def test_build_on_broken_content_exits_1_with_file_line_messages_and_no_tracebac
         "content: 2 problem(s):",
         "  content/nl/demo/vragen.yml:27 nodes.vorm.options[0].next: unknown node 'klaarr' (known: klaar, "
         "kleur, vorm)",
-        "  content/nl/demo/uitleg.md:7 body: heading level 1 ('# '): the page title is the only level-1 "
+        "  content/nl/demo/uitleg.md:15 body: heading level 1 ('# '): the page title is the only level-1 "
         "heading, start at '## '",
     ]

@@ -15,13 +15,14 @@ from types import MappingProxyType
 from markdown_it import MarkdownIt
 
 from ..advice import ADVICE, Advice
-from .model import Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
+from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
 SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
 SECTION_FILE = "_section.yml"
+RESERVED = {"zoeken", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
 HOME_FILE = "home.yml"
 
 # Raw HTML off: content is written by editors, but rendered into pages people trust.
@@ -243,6 +244,10 @@ class _Reader:
     def section(self, lang: str, folder: Path) -> Section | None:
         index = folder / SECTION_FILE
         section_id = folder.name
+        if section_id in RESERVED:
+            self.problems.append(Problem(self.display(folder), None, "", f"'{section_id}' is an address the "
+                                         f"site itself uses: choose another folder name"))
+            return None
         if not ID.match(section_id):
             self.problems.append(Problem(self.display(folder), None, "", "a folder name is an address: use "
                                          "lower-case letters, digits and hyphens"))
@@ -330,7 +335,7 @@ class _Reader:
         doc = read_yaml("\n".join(lines[1:end]), file, self.problems, first_line=2)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"), ("checked",))
+        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"), ("checked", "charts"))
         if data is None:
             return None
         body = "\n".join(lines[end + 1:])
@@ -340,8 +345,55 @@ class _Reader:
         sig = self.signature(lang, f"{section}/{path.name}", doc)
         sig["sources"] = (sources, doc, ("sources",))
         sig["checked"] = (checked, doc, ("checked",))
+        charts = self.charts(doc, ("charts",), data["charts"]) if "charts" in data else ()
+        sig["charts"] = (tuple((c.id, c.unit, tuple(b.value for b in c.bars)) for c in charts), doc, ("charts",))
         return Topic(path.stem, section, self.text(doc, ("title",), data.get("title")),
-                     self.text(doc, ("summary",), data.get("summary")), html, sources, checked)
+                     self.text(doc, ("summary",), data.get("summary")), html, sources, checked, charts)
+
+    def charts(self, doc: Document, path: tuple, raw) -> tuple[Chart, ...]:
+        if not isinstance(raw, list) or not raw:
+            self.problems.append(doc.problem(path, f"expected a list of charts, found {describe(raw)}"))
+            return ()
+        charts = []
+        for i, item in enumerate(raw):
+            data = self.fields(doc, path + (i,), item, ("id", "title", "unit", "source", "bars"))
+            if data is None:
+                continue
+            unit = data["unit"]
+            if unit is not MISSING and not isinstance(unit, str):
+                self.problems.append(doc.problem(path + (i, "unit"), f"expected a unit like '%' or 'mensen', "
+                                                                    f"found {describe(unit)}"))
+                unit = ""
+            bars = []
+            raw_bars = data["bars"]
+            if raw_bars is not MISSING and (not isinstance(raw_bars, list) or not raw_bars):
+                self.problems.append(doc.problem(path + (i, "bars"), f"expected a list of bars with label and "
+                                                                    f"value, found {describe(raw_bars)}"))
+                raw_bars = []
+            for b, bar in enumerate(raw_bars if raw_bars is not MISSING else []):
+                bar_data = self.fields(doc, path + (i, "bars", b), bar, ("label", "value"))
+                if bar_data is None:
+                    continue
+                value = bar_data["value"]
+                bar_path = path + (i, "bars", b, "value")
+                if value is MISSING:
+                    continue
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                    self.problems.append(doc.problem(bar_path, f"expected a number of 0 or more, found "
+                                                               f"{describe(value)}"))
+                    continue
+                if unit == "%" and value > 100:
+                    self.problems.append(doc.problem(bar_path, f"expected a percentage of at most 100, found "
+                                                               f"{value}"))
+                    continue
+                label = self.text(doc, path + (i, "bars", b, "label"), bar_data["label"])
+                bars.append(Bar(label, float(value)))
+            chart_id = self.identifier(doc, path + (i, "id"), data["id"], "a chart id")
+            title = self.text(doc, path + (i, "title"), data["title"])
+            source = self.text(doc, path + (i, "source"), data["source"])
+            if bars:
+                charts.append(Chart(chart_id, title, unit if isinstance(unit, str) else "", source, tuple(bars)))
+        return tuple(charts)
 
     def date(self, doc: Document, path: tuple, value) -> datetime.date | None:
         if isinstance(value, datetime.date):

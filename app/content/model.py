@@ -112,6 +112,28 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Figures drawn as a bar chart, always with a table of the same numbers beside it."""
+
+    id: str
+    title: str
+    unit: str
+    source: str
+    bars: tuple[Bar, ...]
+
+    @property
+    def scale(self) -> float:
+        """The value a full-length bar stands for: 100 for percentages, else the largest value."""
+        return 100.0 if self.unit == "%" else max(b.value for b in self.bars) or 1.0
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     section: str
@@ -120,6 +142,7 @@ class Topic:
     html: str
     sources: tuple[str, ...]
     checked: datetime.date | None
+    charts: tuple[Chart, ...] = ()
 
 
 Item = Topic | Check

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import current_app, g, request, url_for
-from flask_babel import format_date
+from flask_babel import format_date, format_decimal
 from markupsafe import Markup
 
 from ..content.model import Check, Edition
@@ -81,5 +81,6 @@ def init_app(app) -> None:
 
     app.jinja_env.globals.update(link=link, check_url=check_url, edition=edition, site_path_url=site_path_url,
                                  other_languages=other_languages, language_names=LANGUAGE_NAMES,
-                                 current_lang=current_lang, format_date=format_date)
+                                 current_lang=current_lang, format_date=format_date,
+                                 format_decimal=format_decimal)
     app.jinja_env.filters["content"] = render_content
