@@ -13,6 +13,8 @@ from .content.model import Check
 def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     """(endpoint, values) for every page: each language's home, sections, topics and check states."""
     yield "root.index", {}
+    yield "root.sitemap", {}
+    yield "root.robots", {}
     for lang, edition in app.extensions["content"].editions.items():
         yield "pages.home", {"lang": lang}
         yield "errors.not_found_page", {"lang": lang}

@@ -65,3 +65,15 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     }
+
+
+@pytest.fixture(scope="session")
+def frozen_with_organisation(tmp_path_factory) -> Path:
+    """The real content plus examples/site.yml (an organisation edition), frozen as build.py does it."""
+    import build
+
+    root = tmp_path_factory.mktemp("edition")
+    shutil.copytree(PROJECT / "content", root / "content")
+    shutil.copy(PROJECT / "examples" / "site.yml", root / "content" / "site.yml")
+    build.freeze(create_app({"CONTENT_DIR": root / "content"}), root / "build")
+    return root / "build"

@@ -263,3 +263,19 @@ def test_a_to_z_works_without_javascript(browser, base_url):
     page.get_by_role("link", name="Wat zegt de wet?", exact=False).first.click()
     assert "wet" in page.locator("h1").inner_text().lower()
     context.close()
+
+
+def test_organisation_details_are_accessible(page, frozen_with_organisation):
+    from app.serve import serve_in_thread
+
+    server = serve_in_thread(frozen_with_organisation)
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        seen = set()
+        for address in ["/nl/werknemer/waar-vind-ik-een-vp/index.html", "/en/werknemer/check/a1/b1/c1/d1/index.html"]:
+            page.goto(base + address)
+            assert page.locator(".organisation").is_visible()
+            assert_accessible(page, seen)
+    finally:
+        server.shutdown()
+        server.server_close()

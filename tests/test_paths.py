@@ -162,12 +162,13 @@ def cited_ids(lang):
     return found
 
 
-DELIVERED = ({f"W{i}" for i in range(1, 9)} | {f"V{i}" for i in range(1, 16)} | {f"G{i}" for i in range(1, 8)}
-             | {f"T{i}" for i in range(1, 7)} | {"P2", "P4"})
+# The whole inventory (shared/CONTENT-INVENTORY.md): every fact is cited by at least one page.
+DELIVERED = ({f"T{i}" for i in range(1, 11)} | {f"W{i}" for i in range(1, 9)} | {f"V{i}" for i in range(1, 16)}
+             | {f"G{i}" for i in range(1, 8)} | {f"P{i}" for i in range(1, 5)})
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_inventory_id_of_the_finished_paths_is_cited(lang):
+def test_every_inventory_id_is_cited(lang):
     assert DELIVERED - cited_ids(lang) == set()
 
 

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from markdown_it import MarkdownIt
 
 from ..advice import ADVICE, Advice
+from .organisation import Organisation, read_organisation
 from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
@@ -22,6 +23,7 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
 SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
 SECTION_FILE = "_section.yml"
+SITE_FILE = "site.yml"  # the organisation edition
 RESERVED = {"zoeken", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
 HOME_FILE = "home.yml"
 
@@ -58,9 +60,10 @@ def load_content(root: Path, languages: tuple[str, ...], display_root: Path | No
     if len(editions) == len(languages):
         check_links(editions, reader.links, reader.unreadable, reader.problems)
     check_parity(reader.signatures, reader.files, reader.display(root), languages, reader.problems)
+    organisation = reader.organisation(root / SITE_FILE, languages)
     if reader.problems:
         raise ContentError(reader.problems)
-    return Content(MappingProxyType(editions))
+    return Content(MappingProxyType(editions), organisation)
 
 
 class _Reader:
@@ -184,6 +187,20 @@ class _Reader:
                 if child.type == "link_open":
                     self.links.append((lang, doc, path, line, str(child.attrGet("href") or "")))
         return MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})
+
+    def organisation(self, path: Path, languages: tuple[str, ...]) -> Organisation | None:
+        if not path.is_file():
+            return None
+        text = self.read_text(path)
+        doc = read_yaml(text, self.display(path), self.problems) if text is not None else None
+        return read_organisation(doc, languages, self.problems) if doc is not None else None
+
+    def flag(self, doc: Document, path: tuple, data: dict, key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problems.append(doc.problem(path + (key,), f"expected true or false, found {describe(value)}"))
+            return False
+        return value
 
     # ---- the language edition --------------------------------------------------------------------
 
@@ -335,7 +352,8 @@ class _Reader:
         doc = read_yaml("\n".join(lines[1:end]), file, self.problems, first_line=2)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"), ("checked", "charts"))
+        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"),
+                           ("checked", "charts", "show_organisation"))
         if data is None:
             return None
         body = "\n".join(lines[end + 1:])
@@ -345,10 +363,12 @@ class _Reader:
         sig = self.signature(lang, f"{section}/{path.name}", doc)
         sig["sources"] = (sources, doc, ("sources",))
         sig["checked"] = (checked, doc, ("checked",))
+        sig["show_organisation"] = (data.get("show_organisation", False), doc, ("show_organisation",))
         charts = self.charts(doc, ("charts",), data["charts"]) if "charts" in data else ()
         sig["charts"] = (tuple((c.id, c.unit, tuple(b.value for b in c.bars)) for c in charts), doc, ("charts",))
         return Topic(path.stem, section, self.text(doc, ("title",), data.get("title")),
-                     self.text(doc, ("summary",), data.get("summary")), html, sources, checked, charts)
+                     self.text(doc, ("summary",), data.get("summary")), html, sources, checked, charts,
+                     self.flag(doc, (), data, "show_organisation"))
 
     def charts(self, doc: Document, path: tuple, raw) -> tuple[Chart, ...]:
         if not isinstance(raw, list) or not raw:
@@ -456,14 +476,17 @@ class _Reader:
                 return None
             return Question(node_id, self.text(doc, path + ("title",), data.get("title")), hint, options)
         if kind == "outcome":
-            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"), ("advice",))
+            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"),
+                               ("advice", "show_organisation"))
             sources = self.sources(doc, path + ("sources",), data.get("sources"))
             sig[path + ("sources",)] = (sources, doc, path + ("sources",))
             advice = self.text(doc, path + ("advice",), data["advice"]) if "advice" in data else None
             sig[path + ("advice",)] = (advice, doc, path + ("advice",))
+            sig[path + ("show_organisation",)] = (data.get("show_organisation", False), doc,
+                                                  path + ("show_organisation",))
             blocks = self.blocks(lang, doc, path + ("blocks",), data.get("blocks"), sig)
             return Outcome(node_id, self.text(doc, path + ("title",), data.get("title")), blocks, sources,
-                           advice)
+                           advice, self.flag(doc, path, data, "show_organisation"))
         self.problems.append(doc.problem(path + ("type",) if isinstance(raw, dict) else path,
                                          f"expected type 'question' or 'outcome', found {describe(kind)}"))
         return None

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+if TYPE_CHECKING:
+    from .organisation import Organisation
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Outcome:
     blocks: tuple[Block, ...]
     sources: tuple[str, ...]
     advice: str | None = None  # the name of a function in app/advice.py that reads the answers
+    show_organisation: bool = False  # show the organisation's own trust persons here (site.yml)
 
     def blocks_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.shows_for(answers, findings))
@@ -143,6 +148,7 @@ class Topic:
     sources: tuple[str, ...]
     checked: datetime.date | None
     charts: tuple[Chart, ...] = ()
+    show_organisation: bool = False  # show the organisation's own trust persons here (site.yml)
 
 
 Item = Topic | Check
@@ -186,3 +192,4 @@ class Edition:
 @dataclass(frozen=True)
 class Content:
     editions: Mapping[str, Edition]  # first one is the reference language
+    organisation: Organisation | None = None  # content/site.yml, when an organisation filled it in

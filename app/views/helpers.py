@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from flask import current_app, g, request, url_for
+from babel import Locale
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup
 
@@ -71,6 +72,16 @@ def other_languages() -> list[tuple[str, str]]:
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
+def organisation():
+    """The organisation edition (content/site.yml), or None for the generic guide."""
+    return current_app.extensions["content"].organisation
+
+
+def language_name(code: str) -> str:
+    """A language a trust person speaks, named in the language of the page."""
+    return Locale.parse(code).get_display_name(current_lang()) or code
+
+
 def init_app(app) -> None:
     @app.url_value_preprocessor
     def fresh_request_state(endpoint, values):
@@ -82,5 +93,7 @@ def init_app(app) -> None:
     app.jinja_env.globals.update(link=link, check_url=check_url, edition=edition, site_path_url=site_path_url,
                                  other_languages=other_languages, language_names=LANGUAGE_NAMES,
                                  current_lang=current_lang, format_date=format_date,
-                                 format_decimal=format_decimal)
+                                 format_decimal=format_decimal, organisation=organisation,
+                                 language_name=language_name)
     app.jinja_env.filters["content"] = render_content
+    app.jinja_env.filters["language_name"] = language_name

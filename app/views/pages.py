@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+import mimetypes
+
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from ..content.model import Check
 from ..i18n import language_blueprint, set_lang
@@ -17,6 +19,37 @@ def index():
     """Choose a language; the address of every other page says which one it is in."""
     set_lang(current_app.config["LANGUAGES"][0])
     return render_template("root.html")
+
+
+def public_url(path: str) -> str:
+    """A full address for crawlers; root-relative when site.yml gives no public address."""
+    organisation = current_app.extensions["content"].organisation
+    base = (organisation.url if organisation and organisation.url else "").rstrip("/")
+    return base + path
+
+
+@root.route("/sitemap.xml")
+def sitemap():
+    """Every reading page and every check's first page, in both languages, for search engines."""
+    addresses = [url_for("root.index")]
+    for lang, found in current_app.extensions["content"].editions.items():
+        addresses.append(url_for("pages.home", lang=lang))
+        addresses.append(url_for("search.page", lang=lang))
+        for section in found.sections.values():
+            addresses.append(url_for("pages.section", lang=lang, section=section.id))
+            addresses += [url_for("pages.item", lang=lang, section=section.id, item=item.id)
+                          for item in section.items.values()]
+    body = render_template("sitemap.xml", addresses=[public_url(a) for a in addresses])
+    return Response(body, mimetype=mimetypes.guess_type("sitemap.xml")[0])
+
+
+@root.route("/robots.txt")
+def robots():
+    """Everything may be indexed; the check's answer pages are many, so the sitemap lists what matters."""
+    lines = ["User-agent: *", "Allow: /"]
+    if public_url("/").startswith("https://"):
+        lines.append(f"Sitemap: {public_url(url_for('root.sitemap'))}")
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
 
 @bp.route("/")
