@@ -33,12 +33,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from .views import checks, errors, helpers, pages, search
+    from .views import checks, errors, helpers, pages, search, tools
 
     helpers.init_app(app)
     app.register_blueprint(pages.root)
     app.register_blueprint(pages.bp)
     app.register_blueprint(checks.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(tools.bp)
     errors.init_app(app)
     return app

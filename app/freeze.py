@@ -8,6 +8,7 @@ from flask import Flask
 from flask_frozen import Freezer
 
 from .content.model import Check
+from .content.tools import Tool
 
 
 def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
@@ -24,6 +25,8 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
             yield "pages.section", {"lang": lang, "section": section.id}
             for item in section.items.values():
                 yield "pages.item", {"lang": lang, "section": section.id, "item": item.id}
+                if isinstance(item, Tool) and item.kind != "checklist":
+                    yield "tools.word", {"lang": lang, "section": section.id, "item": item.id, "name": item.id}
                 if isinstance(item, Check):
                     for codes in item.routes():
                         if codes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -279,3 +280,135 @@ def test_organisation_details_are_accessible(page, frozen_with_organisation):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---- The private tools ----------------------------------------------------------------------------------
+
+def tool_address(lang, kind):
+    for section in CONTENT.editions[lang].sections.values():
+        for item in section.items.values():
+            if getattr(item, "kind", None) == kind:
+                return f"/{lang}/{section.id}/{item.id}/index.html", item
+    raise AssertionError(f"no {kind} tool in {lang}")
+
+
+def after_load_requests(page, base_url):
+    """Every request the page makes after it has loaded: typed data could only leave this way."""
+    page.wait_for_load_state("networkidle")  # the favicon and the like are fetched lazily after load
+    made = []
+    page.on("request", lambda request: made.append(request.url))
+    return made
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_checklist_keeps_progress_in_one_named_key_and_resets(page, base_url, lang):
+    address, tool = tool_address(lang, "checklist")
+    page.goto(base_url + address)
+    boxes = page.locator(".points input[type=checkbox]")
+    assert boxes.count() == 12
+    for i in (0, 3, 11):
+        boxes.nth(i).check()
+    progress = page.locator("[data-progress]")
+    assert progress.inner_text().startswith("3 ")
+    page.reload()
+    assert page.locator("[data-progress]").inner_text().startswith("3 ")
+    assert page.locator(".points input:checked").count() == 3
+    made = after_load_requests(page, base_url)
+    storage = page.evaluate("() => Object.keys(localStorage)")
+    assert storage == ["wegwijzer-checklist"]
+    with page.expect_download() as download:
+        page.locator("[data-download]").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert saved.count("[x]") == 3 and saved.count("[ ]") == 9
+    assert_accessible(page, set())
+    page.locator("[data-reset]").click()
+    assert page.locator(".points input:checked").count() == 0
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    assert [u for u in made if not u.startswith("blob:")] == []
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible() and page.locator(".points").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_letter_fills_in_live_and_explains_the_20_percent_limit(page, base_url, lang):
+    address, tool = tool_address(lang, "letter")
+    page.goto(base_url + address)
+    made = after_load_requests(page, base_url)
+    values = {"werkgever": "Jan Smit", "functie-werkgever": "directeur", "organisatie": "De Linde",
+              "werknemer": "Anna de Vries", "termijn": "4", "plaats": "Utrecht"}
+    for field_id, value in values.items():
+        page.locator(f"#veld-{field_id}").fill(value)
+    page.locator("#veld-startdatum").fill("2027-03-01")
+    page.locator("#veld-datum").fill("2027-02-15")
+    page.locator("#veld-percentage").fill("25")
+    error = page.locator("#fout-percentage")
+    assert error.is_visible() and error.inner_text() == tool.field("percentage").max_message
+    assert page.locator("#veld-percentage").get_attribute("aria-invalid") == "true"
+    page.locator("#veld-percentage").fill("15")
+    assert not error.is_visible()
+    letter = page.locator("[data-preview]").inner_text()
+    for value in list(values.values()) + ["15"]:
+        assert value in letter
+    assert ("1 maart 2027" if lang == "nl" else "1 March 2027") in letter
+    assert page.locator("[data-preview] .slot:not(.slot-filled)").count() == 0
+    assert_accessible(page, set())
+    assert made == []
+    page.emulate_media(media="print")
+    assert not page.locator("form[data-tool]").is_visible() and page.locator("[data-preview]").is_visible()
+    assert not page.locator(".site-header").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_is_anonymous_by_construction(page, base_url, lang):
+    address, tool = tool_address(lang, "report")
+    page.goto(base_url + address)
+    made = after_load_requests(page, base_url)
+    page.locator("#telling-soort-pesten").fill("3")
+    page.locator("#telling-soort-agressie").fill("7")
+    page.locator("#telling-soort-discriminatie").fill("0")
+    page.locator("#veld-analyse").fill("Meer meldingen in het voorjaar.")
+    report = page.locator("[data-report]")
+    rows = report.locator("table tr")
+    cells = dict(zip(rows.locator("th").all_inner_texts(), rows.locator("td").all_inner_texts()))
+    fewer = "minder dan 5" if lang == "nl" else "fewer than 5"
+    assert fewer in cells.values() and "7" in cells.values() and "3" not in cells.values()
+    bars = report.locator("svg rect")
+    assert bars.count() == 1  # only the count of 5 or more is drawn
+    assert report.locator(".anonymity-note").is_visible()
+    assert "Meer meldingen in het voorjaar." in report.inner_text()
+    with page.expect_download() as download:
+        page.locator("[data-download]").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert fewer in saved and ">3<" not in saved
+    assert_accessible(page, set())
+    assert [u for u in made if not u.startswith("blob:")] == []
+
+
+@pytest.mark.parametrize("kind", ["checklist", "letter", "report"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_tools_without_javascript_offer_a_printable_form_and_the_word_file(browser, base_url, lang, kind):
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    address, tool = tool_address(lang, kind)
+    page.goto(base_url + address)
+    assert not page.locator("form.tool-form").is_visible()
+    if kind == "checklist":
+        assert page.locator(".points input[type=checkbox]").count() == 12
+    elif kind == "letter":
+        assert page.locator("[data-preview] .slot").count() >= 5
+    else:
+        assert page.locator("[data-report] table").count() == sum(len(p.tables) for p in tool.parts)
+    if kind != "checklist":
+        with page.expect_download() as download:
+            page.locator("a[download]").click()
+        assert download.value.suggested_filename == f"{tool.id}.docx"
+    context.close()
+    # axe needs JavaScript of its own (with scripts off its promises never settle), so the no-JS state is
+    # checked by blocking the site's scripts instead: the page then looks exactly as without JavaScript.
+    context = browser.new_context()
+    context.route("**/*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base_url + address)
+    assert not page.locator("form.tool-form").is_visible()
+    assert_accessible(page, set())
+    context.close()

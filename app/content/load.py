@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -16,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from ..advice import ADVICE, Advice
 from .organisation import Organisation, read_organisation
+from .tools import FIELD_KINDS, KINDS as TOOL_KINDS, PLACEHOLDER, Article, CountTable, Field, Letter, Part, Point, Tool, parse_text
 from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
@@ -317,7 +319,7 @@ class _Reader:
                 self.problems.append(doc.problem(("items", i), f"no file '{item_id}.md' or '{item_id}.yml' in "
                                                                f"{self.display(folder)}"))
                 continue
-            item = (self.topic if path.suffix == ".md" else self.check)(lang, section_id, path)
+            item = (self.topic if path.suffix == ".md" else self.check_or_tool)(lang, section_id, path)
             if item is None:
                 self.unreadable.add((lang, section_id, item_id))
             items[item_id] = item
@@ -424,14 +426,158 @@ class _Reader:
             self.problems.append(doc.problem(path, f"expected a date like 2026-11-23, found {describe(value)}"))
             return None
 
-    # ---- checks --------------------------------------------------------------------------------
+    # ---- tools ---------------------------------------------------------------------------------
 
-    def check(self, lang: str, section: str, path: Path) -> Check | None:
-        from .validate import check_routes
-
+    def check_or_tool(self, lang: str, section: str, path: Path) -> Check | Tool | None:
         doc = self.yaml_file(path)
         if doc is None:
             return None
+        if isinstance(doc.data, dict) and "tool" in doc.data:
+            return self.tool(lang, section, path, doc)
+        return self.check(lang, section, path, doc)
+
+    def tool(self, lang: str, section: str, path: Path, doc: Document) -> Tool | None:
+        kind = doc.data["tool"]
+        if kind not in TOOL_KINDS:
+            self.problems.append(doc.problem(("tool",), f"expected one of {', '.join(TOOL_KINDS)}, found "
+                                                        f"{describe(kind)}"))
+            return None
+        shape = {"checklist": ("points",), "letter": ("fields", "letter"), "report": ("parts",)}[kind]
+        data = self.fields(doc, (), doc.data, ("tool", "title", "summary", "intro", "sources") + shape)
+        sig = self.signature(lang, f"{section}/{path.name}", doc)
+        sources = self.sources(doc, ("sources",), data["sources"])
+        sig["sources"] = (sources, doc, ("sources",))
+        sig["tool"] = (kind, doc, ("tool",))
+        tool = Tool(path.stem, section, kind, self.text(doc, ("title",), data["title"]),
+                    self.text(doc, ("summary",), data["summary"]),
+                    self.markdown(lang, doc, ("intro",), data["intro"]), sources)
+        if kind == "checklist":
+            tool = replace(tool, points=self.points(lang, doc, ("points",), data["points"], sig))
+        elif kind == "letter":
+            fields = self.form_fields(doc, ("fields",), data["fields"], sig)
+            tool = replace(tool, fields=fields, letter=self.letter(doc, ("letter",), data["letter"], fields, sig))
+        else:
+            tool = replace(tool, parts=self.parts(doc, ("parts",), data["parts"], sig))
+        ids = [f.id for f in tool.all_fields]
+        for field_id in sorted({i for i in ids if ids.count(i) > 1}):
+            self.problems.append(doc.problem((), f"duplicate field id '{field_id}'"))
+        return tool
+
+    def items_of(self, doc: Document, path: tuple, raw, what: str) -> list:
+        if raw is MISSING:
+            return []
+        if not isinstance(raw, list) or not raw:
+            self.problems.append(doc.problem(path, f"expected a list of {what}, found {describe(raw)}"))
+            return []
+        return raw
+
+    def points(self, lang, doc, path, raw, sig) -> tuple[Point, ...]:
+        points = []
+        for i, item in enumerate(self.items_of(doc, path, raw, "points")):
+            data = self.fields(doc, path + (i,), item, ("id", "title", "text", "link"))
+            if data is None:
+                continue
+            point_id = self.identifier(doc, path + (i, "id"), data["id"], "a point id")
+            link = self.text(doc, path + (i, "link"), data["link"])
+            if link:
+                self.links.append((lang, doc, path + (i, "link"), doc.line(path + (i, "link")), link))
+            points.append(Point(point_id, self.text(doc, path + (i, "title"), data["title"]),
+                                self.text(doc, path + (i, "text"), data["text"]), link))
+        sig[path] = (tuple(p.id for p in points), doc, path)
+        return tuple(points)
+
+    def form_fields(self, doc, path, raw, sig) -> tuple[Field, ...]:
+        fields = []
+        for i, item in enumerate(self.items_of(doc, path, raw, "form fields")):
+            data = self.fields(doc, path + (i,), item, ("id", "kind", "label"), ("hint", "max", "max-message"))
+            if data is None:
+                continue
+            kind = data["kind"]
+            if kind is not MISSING and kind not in FIELD_KINDS:
+                self.problems.append(doc.problem(path + (i, "kind"), f"expected one of {', '.join(FIELD_KINDS)}, "
+                                                                    f"found {describe(kind)}"))
+            maximum = data.get("max")
+            if maximum is not None and (isinstance(maximum, bool) or not isinstance(maximum, (int, float))):
+                self.problems.append(doc.problem(path + (i, "max"), f"expected a number, found {describe(maximum)}"))
+                maximum = None
+            if (maximum is None) != ("max-message" not in data):
+                self.problems.append(doc.problem(path + (i,), "give 'max' and 'max-message' together: the message "
+                                                              "says why the limit is there"))
+            fields.append(Field(self.identifier(doc, path + (i, "id"), data["id"], "a field id"), kind,
+                                self.text(doc, path + (i, "label"), data["label"]),
+                                self.text(doc, path + (i, "hint"), data["hint"]) if "hint" in data else None,
+                                maximum,
+                                self.text(doc, path + (i, "max-message"), data["max-message"])
+                                if "max-message" in data else None))
+        sig[path] = (tuple((f.id, f.kind, f.max) for f in fields), doc, path)
+        return tuple(fields)
+
+    def letter_text(self, doc, path, raw, known: set[str]) -> tuple:
+        text = self.text(doc, path, raw)
+        if text is None:
+            return ()
+        for name in PLACEHOLDER.findall(text):
+            if name not in known:
+                self.problems.append(doc.problem(path, f"unknown placeholder '{{{name}}}' (fields: "
+                                                       f"{', '.join(sorted(known))})"))
+        return parse_text(text)
+
+    def letter(self, doc, path, raw, fields, sig) -> Letter | None:
+        data = self.fields(doc, path, raw, ("heading", "opening", "articles", "closing", "signatures"))
+        if data is None:
+            return None
+        known = {f.id for f in fields}
+        articles = []
+        for i, item in enumerate(self.items_of(doc, path + ("articles",), data["articles"], "articles")):
+            article = self.fields(doc, path + ("articles", i), item, ("title", "text"))
+            if article is not None:
+                articles.append(Article(self.text(doc, path + ("articles", i, "title"), article["title"]),
+                                        self.letter_text(doc, path + ("articles", i, "text"), article["text"], known)))
+        signatures = data["signatures"] if isinstance(data["signatures"], list) else []
+        for i, name in enumerate(signatures):
+            if name not in known:
+                self.problems.append(doc.problem(path + ("signatures", i), f"unknown field '{name}' (fields: "
+                                                                           f"{', '.join(sorted(known))})"))
+        sig[path + ("articles",)] = (len(articles), doc, path + ("articles",))
+        sig[path + ("signatures",)] = (tuple(signatures), doc, path + ("signatures",))
+        return Letter(self.text(doc, path + ("heading",), data["heading"]),
+                      self.letter_text(doc, path + ("opening",), data["opening"], known), tuple(articles),
+                      self.letter_text(doc, path + ("closing",), data["closing"], known), tuple(signatures))
+
+    def parts(self, doc, path, raw, sig) -> tuple[Part, ...]:
+        parts = []
+        for i, item in enumerate(self.items_of(doc, path, raw, "parts")):
+            data = self.fields(doc, path + (i,), item, ("id", "title"), ("text", "fields", "tables"))
+            if data is None:
+                continue
+            fields = self.form_fields(doc, path + (i, "fields"), data["fields"], sig) if "fields" in data else ()
+            tables = []
+            for t, table in enumerate(self.items_of(doc, path + (i, "tables"), data.get("tables", MISSING), "tables")):
+                table_data = self.fields(doc, path + (i, "tables", t), table, ("id", "title", "rows"))
+                if table_data is None:
+                    continue
+                rows = []
+                for r, row in enumerate(self.items_of(doc, path + (i, "tables", t, "rows"), table_data["rows"], "rows")):
+                    row_data = self.fields(doc, path + (i, "tables", t, "rows", r), row, ("id", "label"))
+                    if row_data is not None:
+                        rows.append((self.identifier(doc, path + (i, "tables", t, "rows", r, "id"), row_data["id"]),
+                                     self.text(doc, path + (i, "tables", t, "rows", r, "label"), row_data["label"])))
+                tables.append(CountTable(self.identifier(doc, path + (i, "tables", t, "id"), table_data["id"]),
+                                         self.text(doc, path + (i, "tables", t, "title"), table_data["title"]),
+                                         tuple(rows)))
+            sig[path + (i, "tables")] = (tuple((t.id, tuple(r[0] for r in t.rows)) for t in tables), doc,
+                                         path + (i, "tables"))
+            parts.append(Part(self.identifier(doc, path + (i, "id"), data["id"], "a part id"),
+                              self.text(doc, path + (i, "title"), data["title"]),
+                              self.text(doc, path + (i, "text"), data["text"]) if "text" in data else None,
+                              fields, tuple(tables)))
+        sig[path] = (tuple(p.id for p in parts), doc, path)
+        return tuple(parts)
+
+    # ---- checks --------------------------------------------------------------------------------
+
+    def check(self, lang: str, section: str, path: Path, doc: Document) -> Check | None:
+        from .validate import check_routes
         data = self.fields(doc, (), doc.data, ("title", "summary", "intro", "sources", "start", "nodes"),
                            ("checked",))
         if data is None:

@@ -151,7 +151,9 @@ class Topic:
     show_organisation: bool = False  # show the organisation's own trust persons here (site.yml)
 
 
-Item = Topic | Check
+from .tools import Tool  # noqa: E402  (tools.py needs nothing from here)
+
+Item = Topic | Check | Tool
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import mimetypes
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from ..content.model import Check
+from ..content.tools import Tool
 from ..i18n import language_blueprint, set_lang
 from .helpers import edition
 
@@ -73,4 +74,8 @@ def item(section, item):
         from .checks import render_check
 
         return render_check(found, ())
+    if isinstance(found, Tool):
+        from .tools import render_tool
+
+        return render_tool(found, edition().sections[section])
     return render_template("topic.html", topic=found, section=edition().sections[section])

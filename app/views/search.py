@@ -12,6 +12,7 @@ import re
 from flask import jsonify, render_template
 
 from ..content.model import Check, Outcome, Question
+from ..content.tools import Tool
 from ..i18n import current_lang, language_blueprint
 from .helpers import edition, link
 
@@ -39,6 +40,12 @@ def entries():
                 texts += [n.title for n in item.nodes.values()]
                 texts += [o.label for n in item.nodes.values() if isinstance(n, Question) for o in n.options]
                 found_headings = [h for p in parts for h in headings(p)]
+            elif isinstance(item, Tool):
+                texts = [plain(item.intro)] + [f"{p.title} {p.text}" for p in item.points]
+                texts += [f.label for f in item.all_fields] + [p.title for p in item.parts]
+                if item.letter:
+                    texts += [a.title for a in item.letter.articles]
+                found_headings = [p.title for p in item.parts]
             else:
                 texts = [plain(item.html)] + [f"{b.label} {b.value}" for c in item.charts for b in c.bars]
                 found_headings = headings(item.html)

@@ -1,0 +1,79 @@
+"""Word files made at build time from the same content as the tool pages, so both always say the same.
+
+The letter's blanks are marked (highlighted, in brackets) so whoever adapts the file sees what to fill in.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Pt
+
+from .content.tools import Paragraph, Slot, Tool
+
+
+def blank(tool: Tool, slot: Slot) -> str:
+    field = tool.field(slot.field)
+    return f"[{field.label.lower() if field else slot.field}]"
+
+
+def add_paragraphs(document, tool: Tool, paragraphs: tuple[Paragraph, ...]) -> None:
+    for paragraph in paragraphs:
+        out = document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None)
+        for part in paragraph.parts:
+            if isinstance(part, Slot):
+                run = out.add_run(blank(tool, part))
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            else:
+                out.add_run(part)
+
+
+def letter_document(tool: Tool, article_word: str) -> bytes:
+    letter = tool.letter
+    document = Document()
+    document.styles["Normal"].font.size = Pt(11)
+    document.add_heading(letter.heading, level=1)
+    add_paragraphs(document, tool, letter.opening)
+    for number, article in enumerate(letter.articles, start=1):
+        document.add_heading(f"{article_word} {number}. {article.title}", level=2)
+        add_paragraphs(document, tool, article.text)
+    add_paragraphs(document, tool, letter.closing)
+    table = document.add_table(rows=2, cols=len(letter.signatures))
+    for column, name in enumerate(letter.signatures):
+        table.cell(0, column).text = "\n\n_______________________"
+        run = table.cell(1, column).paragraphs[0].add_run(blank(tool, Slot(name)))
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return save(document)
+
+
+def report_document(tool: Tool, intro: str, count_heading: str) -> bytes:
+    document = Document()
+    document.add_heading(tool.title, level=1)
+    document.add_paragraph(intro)
+    for part in tool.parts:
+        document.add_heading(part.title, level=2)
+        if part.text:
+            document.add_paragraph(part.text)
+        for table in part.tables:
+            document.add_heading(table.title, level=3)
+            word_table = document.add_table(rows=1 + len(table.rows), cols=2)
+            word_table.style = "Table Grid"
+            word_table.cell(0, 1).text = count_heading
+            for row, (_, label) in enumerate(table.rows, start=1):
+                word_table.cell(row, 0).text = label
+        for field in part.fields:
+            document.add_heading(field.label, level=3)
+            for _ in range(3 if field.kind == "longtext" else 1):
+                document.add_paragraph("_" * 60)
+    return save(document)
+
+
+def save(document) -> bytes:
+    # Fixed metadata: the same content gives the same file, and no name or date of the builder leaks out.
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,137 @@
+"""The private tools: the anonymity rule, the Word files, and the tool content's checks."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from app import create_app
+from app.content import ContentError
+
+PROJECT = Path(__file__).resolve().parent.parent
+TOOLS_JS = PROJECT / "app" / "static" / "js" / "tools.js"
+CONTENT = create_app({"TESTING": True}).extensions["content"]
+
+
+def run_rule(counts: list[int]) -> list:
+    """The anonymity rule exactly as the browser runs it: tools.js, loaded by Node."""
+    script = (f"const rule = require({json.dumps(str(TOOLS_JS))});"
+              f"console.log(JSON.stringify({json.dumps(counts)}.map(n => [rule.shownCount(n, 'fewer than 5'), "
+              f"rule.inChart(n)])));")
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_anonymity_rule_hides_counts_from_one_to_four():
+    assert run_rule([0, 1, 4, 5, 12345]) == [
+        ["0", False], ["fewer than 5", False], ["fewer than 5", False], ["5", True], ["12345", True]]
+
+
+def tools(kind):
+    for lang, edition in CONTENT.editions.items():
+        for section in edition.sections.values():
+            for item in section.items.values():
+                if getattr(item, "kind", None) == kind:
+                    yield lang, item
+
+
+def test_each_language_has_the_three_tools():
+    for kind in ("checklist", "letter", "report"):
+        assert sorted(lang for lang, _ in tools(kind)) == ["en", "nl"], kind
+
+
+def test_the_checklist_has_the_twelve_points_each_linking_to_its_page():
+    for lang, tool in tools("checklist"):
+        assert len(tool.points) == 12
+        for point in tool.points:
+            assert CONTENT.editions[lang].page(point.link) is not None
+
+
+def test_the_letter_has_eleven_articles_and_the_20_percent_limit():
+    for lang, tool in tools("letter"):
+        assert len(tool.letter.articles) == 11
+        assert tool.field("percentage").max == 20 and tool.field("percentage").max_message
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_word_letter_opens_and_holds_every_article_with_marked_blanks(frozen_site, lang):
+    tool = next(t for code, t in tools("letter") if code == lang)
+    path = frozen_site / lang / tool.section / tool.id / f"{tool.id}.docx"
+    document = Document(io.BytesIO(path.read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for article in tool.letter.articles:
+        assert article.title in text
+    highlighted = [r for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
+    assert any(r.text.startswith("[") for r in highlighted)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_word_report_scheme_opens_with_its_four_parts_and_count_tables(frozen_site, lang):
+    tool = next(t for code, t in tools("report") if code == lang)
+    path = frozen_site / lang / tool.section / tool.id / f"{tool.id}.docx"
+    document = Document(io.BytesIO(path.read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for part in tool.parts:
+        assert part.title in text
+    assert len(document.tables) == sum(len(p.tables) for p in tool.parts)
+
+
+def toy_with(tmp_path, tool_yaml: str) -> list[str]:
+    shutil.copytree(PROJECT / "tests" / "fixtures" / "content", tmp_path / "content")
+    for lang in ("nl", "en"):
+        (tmp_path / "content" / lang / "demo" / "brief.yml").write_text(tool_yaml, encoding="utf-8")
+        section = tmp_path / "content" / lang / "demo" / "_section.yml"
+        section.write_text(section.read_text(encoding="utf-8").replace("items: [vragen, uitleg]",
+                                                                     "items: [vragen, uitleg, brief]"))
+    try:
+        create_app({"CONTENT_DIR": tmp_path / "content"})
+    except ContentError as error:
+        return [str(p) for p in error.problems if "/nl/" in p.file]
+    return []
+
+
+LETTER = """tool: letter
+title: Brief
+summary: Een brief.
+intro: Vul in.
+sources: [G6]
+fields:
+  - {id: naam, kind: text, label: Naam}
+  - {id: deel, kind: percentage, label: Deel, max: 20, max-message: Hooguit 20.}
+letter:
+  heading: Aanstelling
+  opening: Hierbij stellen wij {naam} aan.
+  articles:
+    - title: Tijd
+      text: Hooguit {deel}% van de tijd.
+  closing: Getekend.
+  signatures: [naam]
+"""
+
+
+def test_a_valid_toy_letter_loads(tmp_path):
+    assert toy_with(tmp_path, LETTER) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("{naam} aan", "{nam} aan"),
+     "content/nl/demo/brief.yml:11 letter.opening: unknown placeholder '{nam}' (fields: deel, naam)"),
+    (("max: 20, max-message: Hooguit 20.", "max: 20"),
+     "content/nl/demo/brief.yml:8 fields[1]: give 'max' and 'max-message' together: the message says why the "
+     "limit is there"),
+    (("kind: text", "kind: tekst"),
+     "content/nl/demo/brief.yml:7 fields[0].kind: expected one of text, longtext, number, date, percentage, "
+     "found text 'tekst'"),
+    (("tool: letter", "tool: brief"),
+     "content/nl/demo/brief.yml:1 tool: expected one of checklist, letter, report, found text 'brief'"),
+    (("signatures: [naam]", "signatures: [naam, getuige]"),
+     "content/nl/demo/brief.yml:16 letter.signatures[1]: unknown field 'getuige' (fields: deel, naam)"),
+])
+def test_each_kind_of_bad_tool_content_gets_its_exact_message(tmp_path, change, expected):
+    assert toy_with(tmp_path, LETTER.replace(*change)) == [expected]
