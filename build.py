@@ -5,6 +5,9 @@ Usage:
   python build.py            check, translate, freeze into build/
   python build.py check      check the content only
   python build.py serve      build, then serve build/ on http://127.0.0.1:8000/ (PORT to change)
+  python build.py export     build, then copy each check's flow graph (SVG) and script (HTML, Markdown)
+                             per language into export/ (WEGWIJZER_EXPORT to change); the same pages are
+                             in the site under /<lang>/review/
 
 Set WEGWIJZER_CONTENT to a folder to build from other content than content/.
 """
@@ -118,6 +121,21 @@ def serve(destination: Path = ROOT / "build") -> None:
     serve_forever(destination, port)
 
 
+def export(destination: Path = ROOT / "build") -> Path:
+    """Build the site, then copy the reviewers' pages (graph, script) out of it for review by e-mail."""
+    import shutil
+
+    build(destination)
+    target = Path(os.environ.get("WEGWIJZER_EXPORT", ROOT / "export"))
+    if target.exists():
+        shutil.rmtree(target)
+    for review in sorted(destination.glob("*/review")):
+        shutil.copytree(review, target / review.parent.name)
+    files = sorted(p for p in target.rglob("*") if p.is_file())
+    print(f"export: {len(files)} files (graphs, scripts) in {target}")
+    return target
+
+
 def main(argv: list[str]) -> None:
     command = argv[1] if len(argv) > 1 else "build"
     if command == "check":
@@ -126,6 +144,8 @@ def main(argv: list[str]) -> None:
         build()
     elif command == "serve":
         serve()
+    elif command == "export":
+        export()
     else:
         sys.exit(__doc__)
 

@@ -33,7 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
 
-    from .views import checks, errors, helpers, pages, search, tools
+    from .views import checks, errors, helpers, pages, review, search, tools
 
     helpers.init_app(app)
     app.register_blueprint(pages.root)
@@ -41,5 +41,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(checks.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(tools.bp)
+    app.register_blueprint(review.bp)
     errors.init_app(app)
     return app

@@ -21,6 +21,7 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         yield "errors.not_found_page", {"lang": lang}
         yield "search.page", {"lang": lang}
         yield "search.index", {"lang": lang}
+        yield "review.index", {"lang": lang}
         for section in edition.sections.values():
             yield "pages.section", {"lang": lang, "section": section.id}
             for item in section.items.values():
@@ -28,6 +29,10 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                 if isinstance(item, Tool) and item.kind != "checklist":
                     yield "tools.word", {"lang": lang, "section": section.id, "item": item.id, "name": item.id}
                 if isinstance(item, Check):
+                    review = {"lang": lang, "section": section.id, "item": item.id}
+                    yield "review.script", review
+                    yield "review.graph", review
+                    yield "review.markdown", review
                     for codes in item.routes():
                         if codes:
                             yield "checks.state", {"lang": lang, "section": section.id, "item": item.id,

@@ -26,7 +26,7 @@ CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
 SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
 SECTION_FILE = "_section.yml"
 SITE_FILE = "site.yml"  # the organisation edition
-RESERVED = {"zoeken", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
+RESERVED = {"zoeken", "review", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
 HOME_FILE = "home.yml"
 
 # Raw HTML off: content is written by editors, but rendered into pages people trust.
