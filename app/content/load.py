@@ -16,6 +16,7 @@ from types import MappingProxyType
 from markdown_it import MarkdownIt
 
 from ..advice import ADVICE, Advice
+from . import schema
 from .organisation import Organisation, read_organisation
 from .tools import FIELD_KINDS, KINDS as TOOL_KINDS, PLACEHOLDER, Article, CountTable, Field, Letter, Part, Point, Tool, parse_text
 from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
@@ -236,7 +237,7 @@ class _Reader:
         doc = self.yaml_file(path)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "intro", "roles"), ("footer",))
+        data = self.fields(doc, (), doc.data, *schema.HOME)
         if data is None:
             return None
         roles = data["roles"]
@@ -279,7 +280,7 @@ class _Reader:
         doc = self.yaml_file(index)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "summary", "items"), ("intro", "coming"))
+        data = self.fields(doc, (), doc.data, *schema.SECTION)
         if data is None:
             return None
         coming = data.get("coming", False)
@@ -354,8 +355,7 @@ class _Reader:
         doc = read_yaml("\n".join(lines[1:end]), file, self.problems, first_line=2)
         if doc is None:
             return None
-        data = self.fields(doc, (), doc.data, ("title", "summary", "sources"),
-                           ("checked", "charts", "show_organisation"))
+        data = self.fields(doc, (), doc.data, *schema.TOPIC)
         if data is None:
             return None
         body = "\n".join(lines[end + 1:])
@@ -378,7 +378,7 @@ class _Reader:
             return ()
         charts = []
         for i, item in enumerate(raw):
-            data = self.fields(doc, path + (i,), item, ("id", "title", "unit", "source", "bars"))
+            data = self.fields(doc, path + (i,), item, *schema.CHART)
             if data is None:
                 continue
             unit = data["unit"]
@@ -393,7 +393,7 @@ class _Reader:
                                                                     f"value, found {describe(raw_bars)}"))
                 raw_bars = []
             for b, bar in enumerate(raw_bars if raw_bars is not MISSING else []):
-                bar_data = self.fields(doc, path + (i, "bars", b), bar, ("label", "value"))
+                bar_data = self.fields(doc, path + (i, "bars", b), bar, *schema.BAR)
                 if bar_data is None:
                     continue
                 value = bar_data["value"]
@@ -442,8 +442,8 @@ class _Reader:
             self.problems.append(doc.problem(("tool",), f"expected one of {', '.join(TOOL_KINDS)}, found "
                                                         f"{describe(kind)}"))
             return None
-        shape = {"checklist": ("points",), "letter": ("fields", "letter"), "report": ("parts",)}[kind]
-        data = self.fields(doc, (), doc.data, ("tool", "title", "summary", "intro", "sources") + shape)
+        shape = schema.TOOL_SHAPES[kind]
+        data = self.fields(doc, (), doc.data, schema.TOOL[0] + shape)
         sig = self.signature(lang, f"{section}/{path.name}", doc)
         sources = self.sources(doc, ("sources",), data["sources"])
         sig["sources"] = (sources, doc, ("sources",))
@@ -474,7 +474,7 @@ class _Reader:
     def points(self, lang, doc, path, raw, sig) -> tuple[Point, ...]:
         points = []
         for i, item in enumerate(self.items_of(doc, path, raw, "points")):
-            data = self.fields(doc, path + (i,), item, ("id", "title", "text", "link"))
+            data = self.fields(doc, path + (i,), item, *schema.POINT)
             if data is None:
                 continue
             point_id = self.identifier(doc, path + (i, "id"), data["id"], "a point id")
@@ -489,7 +489,7 @@ class _Reader:
     def form_fields(self, doc, path, raw, sig) -> tuple[Field, ...]:
         fields = []
         for i, item in enumerate(self.items_of(doc, path, raw, "form fields")):
-            data = self.fields(doc, path + (i,), item, ("id", "kind", "label"), ("hint", "max", "max-message"))
+            data = self.fields(doc, path + (i,), item, *schema.FIELD)
             if data is None:
                 continue
             kind = data["kind"]
@@ -523,13 +523,13 @@ class _Reader:
         return parse_text(text)
 
     def letter(self, doc, path, raw, fields, sig) -> Letter | None:
-        data = self.fields(doc, path, raw, ("heading", "opening", "articles", "closing", "signatures"))
+        data = self.fields(doc, path, raw, *schema.LETTER)
         if data is None:
             return None
         known = {f.id for f in fields}
         articles = []
         for i, item in enumerate(self.items_of(doc, path + ("articles",), data["articles"], "articles")):
-            article = self.fields(doc, path + ("articles", i), item, ("title", "text"))
+            article = self.fields(doc, path + ("articles", i), item, *schema.ARTICLE)
             if article is not None:
                 articles.append(Article(self.text(doc, path + ("articles", i, "title"), article["title"]),
                                         self.letter_text(doc, path + ("articles", i, "text"), article["text"], known)))
@@ -547,18 +547,18 @@ class _Reader:
     def parts(self, doc, path, raw, sig) -> tuple[Part, ...]:
         parts = []
         for i, item in enumerate(self.items_of(doc, path, raw, "parts")):
-            data = self.fields(doc, path + (i,), item, ("id", "title"), ("text", "fields", "tables"))
+            data = self.fields(doc, path + (i,), item, *schema.PART)
             if data is None:
                 continue
             fields = self.form_fields(doc, path + (i, "fields"), data["fields"], sig) if "fields" in data else ()
             tables = []
             for t, table in enumerate(self.items_of(doc, path + (i, "tables"), data.get("tables", MISSING), "tables")):
-                table_data = self.fields(doc, path + (i, "tables", t), table, ("id", "title", "rows"))
+                table_data = self.fields(doc, path + (i, "tables", t), table, *schema.TABLE)
                 if table_data is None:
                     continue
                 rows = []
                 for r, row in enumerate(self.items_of(doc, path + (i, "tables", t, "rows"), table_data["rows"], "rows")):
-                    row_data = self.fields(doc, path + (i, "tables", t, "rows", r), row, ("id", "label"))
+                    row_data = self.fields(doc, path + (i, "tables", t, "rows", r), row, *schema.ROW)
                     if row_data is not None:
                         rows.append((self.identifier(doc, path + (i, "tables", t, "rows", r, "id"), row_data["id"]),
                                      self.text(doc, path + (i, "tables", t, "rows", r, "label"), row_data["label"])))
@@ -578,8 +578,7 @@ class _Reader:
 
     def check(self, lang: str, section: str, path: Path, doc: Document) -> Check | None:
         from .validate import check_routes
-        data = self.fields(doc, (), doc.data, ("title", "summary", "intro", "sources", "start", "nodes"),
-                           ("checked",))
+        data = self.fields(doc, (), doc.data, *schema.CHECK)
         if data is None:
             return None
         sig = self.signature(lang, f"{section}/{path.name}", doc)
@@ -614,7 +613,7 @@ class _Reader:
     def node(self, lang, doc, path, node_id, raw, sig):
         kind = raw.get("type") if isinstance(raw, dict) else None
         if kind == "question":
-            data = self.fields(doc, path, raw, ("type", "title", "options"), ("hint",))
+            data = self.fields(doc, path, raw, *schema.QUESTION)
             hint = self.markdown(lang, doc, path + ("hint",), raw["hint"]) if "hint" in raw else None
             sig[path + ("hint",)] = ("hint" in raw, doc, path + ("hint",))
             options = self.options(doc, path + ("options",), data.get("options"), sig)
@@ -622,8 +621,7 @@ class _Reader:
                 return None
             return Question(node_id, self.text(doc, path + ("title",), data.get("title")), hint, options)
         if kind == "outcome":
-            data = self.fields(doc, path, raw, ("type", "title", "blocks", "sources"),
-                               ("advice", "show_organisation"))
+            data = self.fields(doc, path, raw, *schema.OUTCOME)
             sources = self.sources(doc, path + ("sources",), data.get("sources"))
             sig[path + ("sources",)] = (sources, doc, path + ("sources",))
             advice = self.text(doc, path + ("advice",), data["advice"]) if "advice" in data else None
@@ -650,7 +648,7 @@ class _Reader:
                                                    "one answer is not a question"))
         options, seen = [], {}
         for i, item in enumerate(raw):
-            data = self.fields(doc, path + (i,), item, ("code", "label", "next"), ("hint",))
+            data = self.fields(doc, path + (i,), item, *schema.OPTION)
             if data is None:
                 continue
             code = data["code"]
@@ -689,7 +687,7 @@ class _Reader:
             return ()
         blocks = []
         for i, item in enumerate(raw):
-            data = self.fields(doc, path + (i,), item, ("text",), ("when", "sources"))
+            data = self.fields(doc, path + (i,), item, *schema.BLOCK)
             if data is None:
                 continue
             when = self.when(doc, path + (i, "when"), data["when"]) if "when" in data else {}

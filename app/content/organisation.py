@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 
+from . import schema
 from .yamlread import Document, Problem, describe
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
@@ -49,9 +50,8 @@ class Organisation:
     sector: Text | None
 
 
-FIELDS = ("organisation", "url", "trust_persons", "integrity", "complaints_procedure", "complaints_committee",
-          "sector")
-PERSON_FIELDS = ("name", "kind", "phone", "email", "reachable", "languages")
+FIELDS = schema.SITE
+PERSON_FIELDS = schema.PERSON
 
 
 def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[Problem]) -> Organisation | None:

@@ -1,0 +1,39 @@
+"""Every field the content may use, in one place: (required, optional) per kind of object.
+
+The loader reads these, and tests/test_contributing.py fails when CONTRIBUTING.md does not explain one,
+so the editors' guide can never fall behind what the content accepts.
+"""
+
+from __future__ import annotations
+
+Shape = tuple[tuple[str, ...], tuple[str, ...]]
+
+HOME: Shape = (("title", "intro", "roles"), ("footer",))
+SECTION: Shape = (("title", "summary", "items"), ("intro", "coming"))
+TOPIC: Shape = (("title", "summary", "sources"), ("checked", "charts", "show_organisation"))
+CHART: Shape = (("id", "title", "unit", "source", "bars"), ())
+BAR: Shape = (("label", "value"), ())
+CHECK: Shape = (("title", "summary", "intro", "sources", "start", "nodes"), ("checked",))
+QUESTION: Shape = (("type", "title", "options"), ("hint",))
+OPTION: Shape = (("code", "label", "next"), ("hint",))
+OUTCOME: Shape = (("type", "title", "blocks", "sources"), ("advice", "show_organisation"))
+BLOCK: Shape = (("text",), ("when", "sources"))
+NODE_TYPES = ("question", "outcome")
+
+TOOL: Shape = (("tool", "title", "summary", "intro", "sources"), ())
+TOOL_SHAPES = {"checklist": ("points",), "letter": ("fields", "letter"), "report": ("parts",)}
+POINT: Shape = (("id", "title", "text", "link"), ())
+FIELD: Shape = (("id", "kind", "label"), ("hint", "max", "max-message"))
+LETTER: Shape = (("heading", "opening", "articles", "closing", "signatures"), ())
+ARTICLE: Shape = (("title", "text"), ())
+PART: Shape = (("id", "title"), ("text", "fields", "tables"))
+TABLE: Shape = (("id", "title", "rows"), ())
+ROW: Shape = (("id", "label"), ())
+
+SITE = ("organisation", "url", "trust_persons", "integrity", "complaints_procedure", "complaints_committee", "sector")
+PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
+
+ALL_SHAPES = {"home.yml": HOME, "_section.yml": SECTION, "topic": TOPIC, "chart": CHART, "bar": BAR,
+              "check": CHECK, "question": QUESTION, "option": OPTION, "outcome": OUTCOME, "block": BLOCK,
+              "tool": TOOL, "point": POINT, "field": FIELD, "letter": LETTER, "article": ARTICLE, "part": PART,
+              "table": TABLE, "row": ROW, "site.yml": (SITE, ()), "trust person": (PERSON, ())}
