@@ -50,7 +50,11 @@ def serve_in_thread(directory: Path) -> ThreadingHTTPServer:
 
 
 def serve_forever(directory: Path, port: int) -> None:
-    server = make_server(directory, port)
+    try:
+        server = make_server(directory, port)
+    except OSError as error:
+        raise SystemExit(f"cannot serve on 127.0.0.1:{port}: {error.strerror}. Choose another port, "
+                         f"for example: PORT=8001 python build.py serve")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
