@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import i18n, security
+from . import cache, i18n, security
 from .content import load_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,4 +43,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(tools.bp)
     app.register_blueprint(review.bp)
     errors.init_app(app)
+    cache.init_app(app)
     return app

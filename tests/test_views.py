@@ -150,3 +150,17 @@ def test_app_refuses_to_start_on_broken_content(tmp_path):
     with pytest.raises(ContentError) as error:
         create_app({"CONTENT_DIR": tmp_path / "content"})
     assert [str(p) for p in error.value.problems][0].startswith("content/nl/demo/uitleg.md:1: expected front matter")
+
+
+def test_page_cache_serves_the_same_page_with_the_same_headers():
+    cached = create_app({"TESTING": True, "PAGE_CACHE": True}).test_client()
+    first = cached.get("/nl/werknemer/check/a1/")
+    second = cached.get("/nl/werknemer/check/a1/")
+    assert first.get_data() == second.get_data() and second.status_code == 200
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    missing = cached.get("/nl/bestaat-niet/")
+    assert missing.status_code == 404 and cached.get("/nl/bestaat-niet/").status_code == 404
+
+
+def test_page_cache_is_off_unless_asked_for():
+    assert not create_app({"TESTING": True}).before_request_funcs.get(None)
