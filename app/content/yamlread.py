@@ -81,7 +81,7 @@ def _convert(node, path, doc, problems, constructor, first_line):
         first_seen: dict = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + first_line
-            key = constructor.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(constructor, key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 problems.append(Problem(doc.file, key_line, format_keypath(path),
                                         f"expected a text key, found {describe(key)}"))
@@ -97,7 +97,15 @@ def _convert(node, path, doc, problems, constructor, first_line):
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), doc, problems, constructor, first_line)
                 for i, item in enumerate(node.value)]
-    return constructor.construct_object(node)
+    return _scalar(constructor, node)
+
+
+def _scalar(constructor, node):
+    """A scalar's value; its text when YAML takes it for a date it cannot build (2026-13-45)."""
+    try:
+        return constructor.construct_object(node)
+    except ValueError:
+        return node.value
 
 
 def describe(value) -> str:
