@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 # One policy for the Flask app, the test server that serves the frozen build, and server examples.
-CONTENT_SECURITY_POLICY = "; ".join([
+CSP_DIRECTIVES = (
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
@@ -14,7 +14,14 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-])
+)
+CONTENT_SECURITY_POLICY = "; ".join(CSP_DIRECTIVES)
+
+# The same policy for a <meta> tag in every frozen page, for hosts that cannot send headers (a USB
+# stick, a plain file share). Browsers ignore these directives in a <meta> tag, and say so in the
+# console, so they are left out there; the headers still carry frame-ancestors.
+META_IGNORED = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+META_CONTENT_SECURITY_POLICY = "; ".join(d for d in CSP_DIRECTIVES if d.split()[0] not in META_IGNORED)
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -25,6 +32,8 @@ HEADERS = {
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["meta_content_security_policy"] = META_CONTENT_SECURITY_POLICY
+
     @app.after_request
     def add_headers(response):
         response.headers.update(HEADERS)

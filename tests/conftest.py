@@ -12,6 +12,7 @@ from app import create_app
 TESTS = Path(__file__).resolve().parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"
 PROJECT = TESTS.parent
+GATE_LINES = pytest.StashKey[list]()  # the quality gates' report lines, printed at the end of the run
 
 
 @pytest.fixture(scope="session")
@@ -77,3 +78,18 @@ def frozen_with_organisation(tmp_path_factory) -> Path:
     shutil.copy(PROJECT / "examples" / "site.yml", root / "content" / "site.yml")
     build.freeze(create_app({"CONTENT_DIR": root / "content"}), root / "build")
     return root / "build"
+
+
+@pytest.fixture(scope="session")
+def gate_report(pytestconfig):
+    """Record a quality gate's one-line report; pytest_terminal_summary prints them all at the end."""
+    return pytestconfig.stash.setdefault(GATE_LINES, []).append
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """One line per quality gate (pages, problems, seconds) at the end of the run, so CI output shows it."""
+    lines = config.stash.get(GATE_LINES, [])
+    if lines:
+        terminalreporter.section("quality gates")
+        for line in lines:
+            terminalreporter.write_line(line)
