@@ -57,8 +57,11 @@ def assert_accessible(page, seen: set):
 
 
 def click_option(page, label):
+    """Click an answer and wait for the page it leads to: under load, reading straight after the click
+    could still see the question's page."""
     exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
-    page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)).click()
+    with page.expect_navigation():
+        page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)).click()
 
 
 @pytest.mark.parametrize("lang, codes", employee_walks())
@@ -93,10 +96,12 @@ def test_change_an_answer_and_start_again(page, base_url):
     check = CONTENT.editions["nl"].item("werknemer", "check")
     codes = max(shortest_routes(check).values(), key=len)
     page.goto(f"{base_url}/nl/werknemer/check/{'/'.join(codes)}/index.html")
-    page.locator(".answers dd a").first.click()
+    with page.expect_navigation():
+        page.locator(".answers dd a").first.click()
     assert page.url.endswith("/nl/werknemer/check/index.html")
     page.go_back()
-    page.get_by_role("link", name="Opnieuw beginnen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Opnieuw beginnen").click()
     assert page.url.endswith("/nl/werknemer/check/index.html")
 
 
@@ -236,7 +241,8 @@ def test_instant_search_finds_pages_and_says_why(watched, base_url, lang, query,
         assert any(expected_title.lower() in t.lower() for t in titles), titles
     assert page.locator("[data-search-results] mark").count() + page.locator(
         "[data-search-results] .search-snippet").count() >= 1
-    results.first.locator("a").click()
+    with page.expect_navigation():
+        results.first.locator("a").click()
     assert page.locator("h1").inner_text() == titles[0]
     assert page.watched_elsewhere == []
 
@@ -261,7 +267,8 @@ def test_a_to_z_works_without_javascript(browser, base_url):
     assert not page.get_by_role("searchbox").is_visible()
     links = page.locator(".a-z .item-list a")
     assert links.count() == sum(len(s.items) for s in CONTENT.editions["nl"].sections.values())
-    page.get_by_role("link", name="Wat zegt de wet?", exact=False).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Wat zegt de wet?", exact=False).first.click()
     assert "wet" in page.locator("h1").inner_text().lower()
     context.close()
 
