@@ -48,11 +48,26 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                                                    "answers": "/".join(codes)}
 
 
-def make_freezer(app: Flask) -> Freezer:
-    freezer = Freezer(app)
+class _Shard(Freezer):
+    """One worker's share of the pages; the parent checks the endpoints over all shares together."""
+
+    def _check_endpoints(self, seen_endpoints):
+        self.seen_endpoints = seen_endpoints
+
+
+def make_freezer(app: Flask, shard: int = 0, shards: int = 1) -> Freezer:
+    """A freezer for every page (or, with shards > 1, every shards-th page starting at shard).
+
+    Every page is listed by site_urls, so the freezer does not follow the links it records: sharded, that
+    would make each worker freeze nearly every page. tests/test_freeze.py compares the result with
+    Frozen-Flask's own serial freeze, which does follow them.
+    """
+    freezer = _Shard(app, with_static_files=shard == 0, with_no_argument_rules=False, log_url_for=False)
 
     @freezer.register_generator
     def every_page():
-        yield from site_urls(app)
+        for i, url in enumerate(site_urls(app)):
+            if i % shards == shard:
+                yield url
 
     return freezer
