@@ -9,7 +9,9 @@ Usage:
                              per language into export/ (WEGWIJZER_EXPORT to change); the same pages are
                              in the site under /<lang>/review/
 
-Set WEGWIJZER_CONTENT to a folder to build from other content than content/.
+Set WEGWIJZER_CONTENT to a folder to build from other content than content/, and WEGWIJZER_URL to the
+site's public address (https://example.org/gids/) where content/site.yml does not give it: sitemap.xml
+needs it, and so does a site hosted in a subfolder.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ def check_content():
     from app.content import ContentError
 
     content_dir = os.environ.get("WEGWIJZER_CONTENT")  # another content folder, e.g. an editor's draft
+    public_url = os.environ.get("WEGWIJZER_URL")  # the public address, if site.yml does not give it
+    config = {**({"CONTENT_DIR": Path(content_dir)} if content_dir else {}),
+              **({"PUBLIC_URL": public_url} if public_url else {})}
     try:
-        app = create_app({"CONTENT_DIR": Path(content_dir)} if content_dir else None)
+        app = create_app(config or None)
     except ContentError as error:
         print(f"content: {len(error.problems)} problem(s):", file=sys.stderr)
         for problem in error.problems:
@@ -113,7 +118,13 @@ def freeze(app, destination: Path, workers: int | None = None) -> int:
     if errors:
         sys.exit(f"freeze failed: {errors[0]}")
     count = sum(pages for _, pages, _ in results)
-    _check_endpoints(app, set().union(*(seen for _, _, seen in results)))
+    from app.freeze import skipped_endpoints
+
+    skipped = skipped_endpoints(app)
+    _check_endpoints(app, set().union(skipped, *(seen for _, _, seen in results)))
+    if "root.sitemap" in skipped:
+        print("sitemap.xml: left out, as the site's public address is unknown (set url in content/site.yml "
+              "or WEGWIJZER_URL); a sitemap needs full addresses")
     print(f"frozen: {count} pages into {destination} in {time.perf_counter() - started:.1f}s "
           f"({workers} processes)")
     return count

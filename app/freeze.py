@@ -23,7 +23,8 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         if path.is_file():
             yield "static", {"filename": hashed_name(path.relative_to(app.static_folder).as_posix())}
     yield "root.index", {}
-    yield "root.sitemap", {}
+    if app.config.get("PUBLIC_URL"):  # see skipped_endpoints
+        yield "root.sitemap", {}
     yield "root.robots", {}
     for lang, edition in app.extensions["content"].editions.items():
         yield "pages.home", {"lang": lang}
@@ -46,6 +47,18 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                         if codes:
                             yield "checks.state", {"lang": lang, "section": section.id, "item": item.id,
                                                    "answers": "/".join(codes)}
+
+
+def skipped_endpoints(app: Flask) -> set[str]:
+    """Addresses the app has that this build leaves out on purpose, each with the reason."""
+    skipped = set()
+    if not app.config.get("PUBLIC_URL"):
+        skipped.add("root.sitemap")  # a sitemap needs full addresses: set url in content/site.yml
+    items = [item for edition in app.extensions["content"].editions.values()
+             for section in edition.sections.values() for item in section.items.values()]
+    if not any(isinstance(item, Tool) and item.kind != "checklist" for item in items):
+        skipped.add("tools.word")  # no letter or report in this content (the toy content, say)
+    return skipped
 
 
 class _Shard(Freezer):
