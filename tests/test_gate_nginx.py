@@ -19,6 +19,8 @@ import pytest
 from app import security
 from app.assets import HASHED
 
+pytestmark = pytest.mark.gate
+
 PROJECT = Path(__file__).resolve().parent.parent
 NGINX_CONF = PROJECT / "docs" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
