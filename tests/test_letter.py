@@ -148,3 +148,23 @@ def test_without_javascript_no_live_promise_and_the_blank_word_file(browser, bas
     text, marked = word_text(download.value.path())
     assert "12,5" not in text and set(marked) == {field.blank for field in tool.fields}
     context.close()
+
+
+def test_where_the_file_cannot_be_read_the_link_gives_the_blank_file(page, base_url):
+    """As a page opened from a folder (file://), where a script may not read the site's files."""
+    address, tool = letter_tool("nl")
+    asked = []
+
+    def first_read_fails(route):
+        asked.append(route.request.url)
+        route.abort() if len(asked) == 1 else route.continue_()
+
+    page.route("**/*.docx", first_read_fails)
+    page.goto(base_url + address)
+    fill_everything(page, "12,5")
+    link = page.locator("a[data-word]")
+    with page.expect_download() as download:
+        link.click()
+    text, marked = word_text(download.value.path())
+    assert asked and set(marked) == {field.blank for field in tool.fields}  # the read was tried, and failed
+    assert link.inner_text() == "Download het Word-bestand"  # no longer promises what was typed
