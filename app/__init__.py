@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cache, i18n, security
+from . import assets, cache, i18n, security
 from .content import load_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
                                              display_root=content_dir.parent)
     i18n.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
 
     from .views import checks, errors, helpers, pages, review, search, tools
 

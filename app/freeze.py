@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pathlib import Path
+
 from flask import Flask
 from flask_frozen import Freezer
 
+from .assets import hashed_name
 from .content.model import Check
 from .content.tools import Tool
 
 
 def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     """(endpoint, values) for every page: each language's home, sections, topics and check states."""
+    # Every static file under its hashed name, the name pages link (Frozen-Flask adds the plain names).
+    # Listed here rather than left to the links Frozen-Flask records: a recorded address is fetched after
+    # the pages, outside any page's language, where building a link to a page fails.
+    for path in sorted(Path(app.static_folder).rglob("*")):
+        if path.is_file():
+            yield "static", {"filename": hashed_name(path.relative_to(app.static_folder).as_posix())}
     yield "root.index", {}
     yield "root.sitemap", {}
     yield "root.robots", {}

@@ -130,6 +130,8 @@ def script_markdown(check: Check, labels: dict[str, str]) -> str:
             if isinstance(node, Outcome) and node.advice:
                 lines += [f"{labels['advice']}: `{node.advice}` (app/advice.py)", ""]
             for block in node.blocks:
+                if block.id:
+                    lines += [f"{labels['block']}: `{block.id}`", ""]
                 if block.when:
                     condition = "; ".join(f"{q} = {', '.join(sorted(c))}" for q, c in sorted(block.when.items()))
                     lines.append(f"*{labels['shown_when']}: {condition}*")

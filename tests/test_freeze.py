@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from app import create_app
+from app.assets import HASHED, plain_name
 from app.freeze import make_freezer
 
 EXPECTED_URLS = Path(__file__).parent / "expected_urls.txt"
@@ -67,15 +68,25 @@ def test_no_internal_link_in_the_frozen_site_is_broken(frozen_site):
 
 def test_frozen_links_are_relative_so_the_site_works_from_any_folder(frozen_site):
     html = (frozen_site / "nl/werknemer/index.html").read_text(encoding="utf-8")
-    assert 'href="../../static/css/site.css"' in html
+    assert re.search(r'href="\.\./\.\./static/css/site\.[0-9a-f]{10}\.css"', html)
     assert 'href="check/index.html"' in html
+
+
+def test_static_files_are_frozen_under_their_hashed_names_and_their_own(frozen_site):
+    """Pages link the hashed name (cacheable for a year); the plain name stays for anything else."""
+    html = (frozen_site / "nl/index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'(?:href|src)="(?:\.\./)*(static/[^"]+)"', html)
+    assert len(linked) >= 3
+    for name in linked:
+        assert HASHED.match(name), name
+        assert (frozen_site / name).read_bytes() == (frozen_site / plain_name(name)).read_bytes()
 
 
 def test_each_language_has_a_404_page_with_root_absolute_links(frozen_site):
     for lang, words in [("nl", "Pagina niet gevonden"), ("en", "Page not found")]:
         html = (frozen_site / lang / "404.html").read_text(encoding="utf-8")
         assert words in html and f'<html lang="{lang}">' in html
-        assert f'href="/{lang}/"' in html and 'href="/static/css/site.css"' in html
+        assert f'href="/{lang}/"' in html and re.search(r'href="/static/css/site\.[0-9a-f]{10}\.css"', html)
 
 
 def reachable_pages(root: Path, start: Path) -> set[Path]:

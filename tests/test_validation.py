@@ -341,3 +341,67 @@ def test_build_on_broken_content_exits_1_with_file_line_messages_and_no_tracebac
         "  content/nl/demo/uitleg.md:15 body: heading level 1 ('# '): the page title is the only level-1 "
         "heading, start at '## '",
     ]
+
+
+# ---- block ids and shared blocks --------------------------------------------------------------------
+
+SHARED = "gedeeld:\n  text: |\n    Gedeelde tekst met een [link](/demo/uitleg/).\n  sources: [W3]\n"
+USE_IN_KLAAR = ("      - text: |\n          Altijd te zien.\n", "      - use: gedeeld\n")
+
+
+def shared_everywhere(extra=()):
+    """A shared block in both languages, used by the toy outcome in both."""
+    return [("nl/_blocks.yml", None, SHARED), ("en/_blocks.yml", None, SHARED),
+            (QUESTIONS, *USE_IN_KLAAR), (QUESTIONS_EN, "      - text: |\n          Always shown.\n",
+                                         "      - use: gedeeld\n"), *extra]
+
+
+def test_a_shared_block_is_used_by_outcomes_and_topics(toy_content):
+    assert damage(toy_content, shared_everywhere()) == []
+    content = load_content(toy_content, ("nl", "en"), display_root=toy_content.parent, advice=TOY_ADVICE)
+    klaar = content.editions["nl"].item("demo", "vragen").nodes["klaar"]
+    assert klaar.blocks[0].id == "gedeeld" and "Gedeelde tekst" in klaar.blocks[0].html
+    assert klaar.blocks[0].sources == ("W3",)
+    assert damage(toy_content, [(TOPIC, "## Kopje\n", "## Kopje\n\n{{block gedeeld}}\n")]) == []
+    topic = load_content(toy_content, ("nl", "en"), display_root=toy_content.parent,
+                         advice=TOY_ADVICE).editions["nl"].item("demo", "uitleg")
+    assert topic.html.index("Kopje") < topic.html.index("Gedeelde tekst") < topic.html.index("Tekst met een")
+
+
+SHARED_CASES = {
+    "unknown-use": (
+        [(QUESTIONS, "      - use: gedeeld\n", "      - use: gedeelt\n")],
+        ["content/nl/demo/vragen.yml:36 nodes.klaar.blocks[0].use: unknown shared block 'gedeelt' (known: gedeeld)",
+         "content/nl/_blocks.yml:1 gedeeld: shared block 'gedeeld' is used nowhere: use it or delete it"],
+    ),
+    "unused": (
+        [("nl/_blocks.yml", "gedeeld:", "ongebruikt:\n  text: Weg.\ngedeeld:"),
+         ("en/_blocks.yml", "gedeeld:", "ongebruikt:\n  text: Gone.\ngedeeld:")],
+        ["content/nl/_blocks.yml:1 ongebruikt: shared block 'ongebruikt' is used nowhere: use it or delete it",
+         "content/en/_blocks.yml:1 ongebruikt: shared block 'ongebruikt' is used nowhere: use it or delete it"],
+    ),
+    "text-and-use": (
+        [(QUESTIONS, "      - use: gedeeld\n", "      - use: gedeeld\n        text: Ook eigen tekst.\n")],
+        ["content/nl/demo/vragen.yml:36 nodes.klaar.blocks[0]: expected either 'text' (the block's own Markdown) "
+         "or 'use' (a shared block's id), found both"],
+    ),
+    "duplicate-id": (
+        [(QUESTIONS, "      - when:\n          kleur: [a1]", "      - id: gedeeld\n        when:\n          kleur: [a1]")],
+        ["content/nl/demo/vragen.yml:37 nodes.klaar.blocks[1].id: duplicate block id 'gedeeld' (also blocks[0])"],
+    ),
+    "id-differs": (
+        [(QUESTIONS, "      - when:\n          kleur: [a1]", "      - id: rood\n        when:\n          kleur: [a1]")],
+        ["content/en/demo/vragen.yml:37 nodes.klaar.blocks[1]: differs from content/nl/demo/vragen.yml: expected "
+         "[[['kleur', ['a1']]], [], 'rood', None], found [[['kleur', ['a1']]], [], None, None]"],
+    ),
+    "unknown-include": (
+        [(TOPIC, "## Kopje\n", "## Kopje\n\n{{block niets}}\n")],
+        ["content/nl/demo/uitleg.md:17 body: unknown shared block 'niets' (known: gedeeld)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHARED_CASES))
+def test_shared_block_damage_is_reported_exactly(case, toy_content):
+    edits, expected = SHARED_CASES[case]
+    assert damage(toy_content, shared_everywhere(edits)) == expected

@@ -26,12 +26,24 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
 SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
 SECTION_FILE = "_section.yml"
+BLOCKS_FILE = "_blocks.yml"  # texts used in several places: one wording, kept in one place
+INCLUDE = re.compile(r"^\{\{block ([a-z0-9]+(?:-[a-z0-9]+)*)\}\}[ \t]*$")  # a topic line that shows a shared block
 SITE_FILE = "site.yml"  # the organisation edition
 RESERVED = {"zoeken", "review", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
 HOME_FILE = "home.yml"
 
 # Raw HTML off: content is written by editors, but rendered into pages people trust.
 MARKDOWN = MarkdownIt("js-default")
+
+
+def _link_open(renderer, tokens, idx, options, env):
+    """Links to other sites tell them nothing: no referrer, even where a host drops the site's policy."""
+    if str(tokens[idx].attrGet("href") or "").startswith("https://"):
+        tokens[idx].attrSet("rel", "noreferrer")
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+MARKDOWN.add_render_rule("link_open", _link_open)
 
 
 MISSING = object()  # a required field that fields() has already reported as missing
@@ -82,6 +94,9 @@ class _Reader:
         # (lang, section, item or None) that could not be read: their own problems say why, so links
         # to them are not reported as broken as well.
         self.unreadable: set[tuple[str, str, str | None]] = set()
+        # lang -> shared block id -> (html, sources); and the ids something used, to report unused ones
+        self.shared: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {}
+        self.shared_used: dict[str, set[str]] = {}
 
     # ---- files ---------------------------------------------------------------------------------
 
@@ -213,6 +228,7 @@ class _Reader:
             self.problems.append(Problem(self.display(folder), None, "", "missing language folder"))
             return None
         home = self.home(lang, folder / HOME_FILE)
+        shared_doc = self.shared_blocks(lang, folder / BLOCKS_FILE)
         sections = {}
         for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
             section = self.section(lang, sub)
@@ -220,6 +236,11 @@ class _Reader:
                 sections[section.id] = section
             else:
                 self.unreadable.add((lang, sub.name, None))
+        if shared_doc is not None:
+            for block_id in self.shared[lang]:
+                if block_id not in self.shared_used[lang]:
+                    self.problems.append(shared_doc.problem((block_id,), f"shared block '{block_id}' is used "
+                                                                         f"nowhere: use it or delete it"))
         if home is None:
             return None
         title, intro, roles, footer, doc = home
@@ -228,6 +249,45 @@ class _Reader:
                 self.problems.append(doc.problem(("roles", i), f"unknown section '{role}' (known: "
                                                                f"{', '.join(sorted(sections))})"))
         return Edition(lang, title, intro, roles, footer, MappingProxyType(sections))
+
+    def shared_blocks(self, lang: str, path: Path) -> Document | None:
+        """content/<lang>/_blocks.yml: id -> text (and sources), for outcomes (`use:`) and topics."""
+        self.shared[lang], self.shared_used[lang] = {}, set()
+        if not path.is_file():
+            return None
+        self.register(lang, path)
+        doc = self.yaml_file(path)
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.append(doc.problem((), f"expected a mapping of block ids to blocks with text, "
+                                                 f"found {describe(doc.data)}"))
+            return None
+        sig = self.signature(lang, BLOCKS_FILE, doc)
+        for block_id, raw in doc.data.items():
+            if self.identifier(doc, (block_id,), block_id, "a block id") is None:
+                continue
+            data = self.fields(doc, (block_id,), raw, *schema.SHARED_BLOCK)
+            if data is None:
+                continue
+            sources = self.sources(doc, (block_id, "sources"), data["sources"]) if "sources" in data else ()
+            html = self.markdown(lang, doc, (block_id, "text"), data["text"])
+            sig[(block_id,)] = (sources, doc, (block_id,))
+            if html is not None:
+                self.shared[lang][block_id] = (html, sources)
+        return doc
+
+    def use_shared(self, lang: str, doc: Document, path: tuple, block_id) -> tuple[str, tuple[str, ...]] | None:
+        """The shared block named at path, marked as used; None (and a problem) when there is none."""
+        if self.identifier(doc, path, block_id, "a shared block id") is None:
+            return None
+        found = self.shared.get(lang, {}).get(block_id)
+        if found is None:
+            known = ", ".join(sorted(self.shared.get(lang, {}))) or f"none: {BLOCKS_FILE} has no blocks"
+            self.problems.append(doc.problem(path, f"unknown shared block '{block_id}' (known: {known})"))
+            return None
+        self.shared_used[lang].add(block_id)
+        return found
 
     def home(self, lang: str, path: Path):
         if not path.is_file():
@@ -358,8 +418,7 @@ class _Reader:
         data = self.fields(doc, (), doc.data, *schema.TOPIC)
         if data is None:
             return None
-        body = "\n".join(lines[end + 1:])
-        html = self.markdown(lang, doc, ("body",), body, first_line=end + 2)
+        html = self.topic_body(lang, doc, lines, end + 1)
         checked = self.date(doc, ("checked",), data["checked"]) if "checked" in data else None
         sources = self.sources(doc, ("sources",), data.get("sources"))
         sig = self.signature(lang, f"{section}/{path.name}", doc)
@@ -371,6 +430,27 @@ class _Reader:
         return Topic(path.stem, section, self.text(doc, ("title",), data.get("title")),
                      self.text(doc, ("summary",), data.get("summary")), html, sources, checked, charts,
                      self.flag(doc, (), data, "show_organisation"))
+
+    def topic_body(self, lang: str, doc: Document, lines: list[str], start: int) -> str | None:
+        """The Markdown after the front matter; a line {{block id}} stands for that shared block."""
+        parts, run_start = [], start
+
+        def flush(stop: int):
+            text = "\n".join(lines[run_start:stop])
+            if text.strip():
+                parts.append(self.markdown(lang, doc, ("body",), text, first_line=run_start + 1))
+
+        for i in range(start, len(lines)):
+            found = INCLUDE.match(lines[i].strip())
+            if found:
+                flush(i)
+                run_start = i + 1
+                shared = self.use_shared(lang, Document(doc.file, None, {(): i + 1}), ("body",), found.group(1))
+                parts.append(shared[0] if shared else None)
+        flush(len(lines))
+        if not parts:
+            return self.markdown(lang, doc, ("body",), "", first_line=start + 1)
+        return None if None in parts else "".join(parts)
 
     def charts(self, doc: Document, path: tuple, raw) -> tuple[Chart, ...]:
         if not isinstance(raw, list) or not raw:
@@ -685,17 +765,37 @@ class _Reader:
         if not isinstance(raw, list) or not raw:
             self.problems.append(doc.problem(path, f"expected a list of blocks with text, found {describe(raw)}"))
             return ()
-        blocks = []
+        blocks, seen = [], {}
         for i, item in enumerate(raw):
             data = self.fields(doc, path + (i,), item, *schema.BLOCK)
             if data is None:
                 continue
             when = self.when(doc, path + (i, "when"), data["when"]) if "when" in data else {}
             sources = self.sources(doc, path + (i, "sources"), data["sources"]) if "sources" in data else ()
-            html = self.markdown(lang, doc, path + (i, "text"), data.get("text"))
-            sig[path + (i,)] = ((tuple(sorted((q, tuple(sorted(c))) for q, c in when.items())), sources),
-                                doc, path + (i,))
-            blocks.append(Block(html, MappingProxyType(when), sources))
+            if ("text" in data) == ("use" in data):
+                self.problems.append(doc.problem(path + (i,), "expected either 'text' (the block's own "
+                                                              "Markdown) or 'use' (a shared block's id), "
+                                                              f"found {'both' if 'text' in data else 'neither'}"))
+                if isinstance(data.get("use"), str):  # it is used, so do not also report it as unused
+                    self.shared_used[lang].add(data["use"])
+                continue
+            if "use" in data:
+                shared = self.use_shared(lang, doc, path + (i, "use"), data["use"])
+                html, sources = (shared[0], shared[1] + sources) if shared else (None, sources)
+                block_id = data.get("id", data["use"])
+            else:
+                html = self.markdown(lang, doc, path + (i, "text"), data["text"])
+                block_id = data.get("id")
+            if "id" in data and self.identifier(doc, path + (i, "id"), data["id"], "a block id") is None:
+                block_id = None
+            if block_id is not None and block_id in seen:
+                self.problems.append(doc.problem(path + (i, "id"), f"duplicate block id '{block_id}' (also "
+                                                                   f"blocks[{seen[block_id]}])"))
+            elif block_id is not None:
+                seen[block_id] = i
+            sig[path + (i,)] = ((tuple(sorted((q, tuple(sorted(c))) for q, c in when.items())), sources,
+                                 block_id, data.get("use")), doc, path + (i,))
+            blocks.append(Block(html, MappingProxyType(when), sources, block_id))
         sig[path] = (len(raw), doc, path)
         return tuple(blocks)
 

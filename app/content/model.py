@@ -40,6 +40,7 @@ class Block:
     html: str
     when: Mapping[str, frozenset[str]]  # question id -> codes; the key ADVICE_KEY -> findings
     sources: tuple[str, ...]
+    id: str | None = None  # names the block for scenario tests and reviewers; never shown to users
 
     def shows_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> bool:
         return all((findings & codes) if question == ADVICE_KEY else answers.get(question) in codes

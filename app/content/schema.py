@@ -17,7 +17,8 @@ CHECK: Shape = (("title", "summary", "intro", "sources", "start", "nodes"), ("ch
 QUESTION: Shape = (("type", "title", "options"), ("hint",))
 OPTION: Shape = (("code", "label", "next"), ("hint",))
 OUTCOME: Shape = (("type", "title", "blocks", "sources"), ("advice", "show_organisation"))
-BLOCK: Shape = (("text",), ("when", "sources"))
+BLOCK: Shape = ((), ("id", "text", "use", "when", "sources"))  # exactly one of text and use
+SHARED_BLOCK: Shape = (("text",), ("sources",))  # an entry of content/<lang>/_blocks.yml
 NODE_TYPES = ("question", "outcome")
 
 TOOL: Shape = (("tool", "title", "summary", "intro", "sources"), ())
@@ -34,6 +35,6 @@ SITE = ("organisation", "url", "trust_persons", "integrity", "complaints_procedu
 PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
 
 ALL_SHAPES = {"home.yml": HOME, "_section.yml": SECTION, "topic": TOPIC, "chart": CHART, "bar": BAR,
-              "check": CHECK, "question": QUESTION, "option": OPTION, "outcome": OUTCOME, "block": BLOCK,
+              "check": CHECK, "question": QUESTION, "option": OPTION, "outcome": OUTCOME, "block": BLOCK, "shared block": SHARED_BLOCK,
               "tool": TOOL, "point": POINT, "field": FIELD, "letter": LETTER, "article": ARTICLE, "part": PART,
               "table": TABLE, "row": ROW, "site.yml": (SITE, ()), "trust person": (PERSON, ())}

@@ -9,6 +9,7 @@ from babel import Locale
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup
 
+from ..assets import hashed_name
 from ..content.model import Check, Edition
 from ..i18n import current_lang
 
@@ -19,7 +20,10 @@ def link(endpoint: str, **values) -> str:
     """url_for, relative while freezing (Frozen-Flask patches the Jinja global), absolute on error pages.
 
     Error pages are served for any unknown address, at any depth, so only root-absolute links work there.
+    Static files are linked by their hashed names (app/assets.py), which a host may cache for a year.
     """
+    if endpoint == "static":
+        values["filename"] = hashed_name(values["filename"])
     if g.get("absolute_urls"):
         return url_for(endpoint, **values)
     return current_app.jinja_env.globals["url_for"](endpoint, **values)

@@ -52,5 +52,5 @@ def graph(section, item):
 def markdown(section, item):
     """The same script as Markdown, to comment on or compare between versions."""
     labels = {"sources": _("Sources"), "question": _("Question"), "outcome": _("Outcome"),
-              "advice": _("Advice rule"), "shown_when": _("Shown when")}
+              "advice": _("Advice rule"), "shown_when": _("Shown when"), "block": _("Block")}
     return Response(script_markdown(find(section, item), labels), mimetype="text/markdown")
