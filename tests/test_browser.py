@@ -400,7 +400,7 @@ def test_tools_without_javascript_offer_a_printable_form_and_the_word_file(brows
     page.goto(base_url + address)
     assert not page.locator("form.tool-form").is_visible()
     if kind == "checklist":
-        assert page.locator(".points input[type=checkbox]").count() == 12
+        assert page.locator(".points input[type=checkbox]").count() == 15
     elif kind == "letter":
         assert page.locator("[data-preview] .slot").count() >= 5
     else:
