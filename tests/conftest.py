@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -36,9 +37,17 @@ def toy_content(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def frozen_site(tmp_path_factory) -> Path:
-    """The real site frozen once per test session, as build.py does it."""
+    """The real site frozen once per test session, as build.py does it.
+
+    WEGWIJZER_FROZEN names a build made from this very checkout a moment ago (bin/test sets it right
+    after running build.py), so the suite does not freeze the same site twice.
+    """
     import build
 
+    built = os.environ.get("WEGWIJZER_FROZEN")
+    if built:
+        assert (Path(built) / "index.html").is_file(), f"WEGWIJZER_FROZEN={built} is not a frozen site"
+        return Path(built)
     destination = tmp_path_factory.mktemp("frozen") / "build"
     build.freeze(create_app(), destination)
     return destination

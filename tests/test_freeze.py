@@ -11,7 +11,7 @@ import pytest
 
 from app import create_app
 from app.assets import HASHED, plain_name
-from app.freeze import make_freezer
+from app.freeze import make_freezer, site_urls
 
 EXPECTED_URLS = Path(__file__).parent / "expected_urls.txt"
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
@@ -32,6 +32,29 @@ def test_freezer_lists_every_page_and_matches_the_stored_list():
     if os.environ.get("WEGWIJZER_UPDATE_URLS"):
         EXPECTED_URLS.write_text(text, encoding="utf-8")
     assert text == EXPECTED_URLS.read_text(encoding="utf-8")
+
+
+def test_the_parallel_freeze_gives_frozen_flasks_own_serial_freeze_byte_for_byte(frozen_site, tmp_path):
+    """build.py freezes on every core and lists every page itself; Frozen-Flask's plain serial freeze,
+    which also follows every link it sees, must give exactly the same files (the .gz copies aside)."""
+    import gzip
+
+    from flask_frozen import Freezer
+
+    app = create_app({"FREEZER_DESTINATION": str(tmp_path / "serial")})
+    serial = Freezer(app)
+    serial.register_generator(lambda: site_urls(app))
+    serial.freeze()
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.suffix != ".gz"}
+
+    parallel, reference = files(frozen_site), files(tmp_path / "serial")
+    assert sorted(parallel.keys() ^ reference.keys()) == []
+    assert [name for name in reference if parallel[name] != reference[name]] == []
+    for gz in frozen_site.rglob("*.html.gz"):
+        assert gzip.decompress(gz.read_bytes()) == gz.with_suffix("").read_bytes()
 
 
 def test_every_listed_page_is_a_file(frozen_site):
