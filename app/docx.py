@@ -1,6 +1,9 @@
 """Word files made at build time from the same content as the tool pages, so both always say the same.
 
 The letter's blanks are marked (highlighted, in brackets) so whoever adapts the file sees what to fill in.
+Each blank is one run of its own, highlighted, whose whole text is the field's blank ("[label]"): that is
+the marker static/js/letter-docx.js looks for when it fills the file in the browser, so python-docx must
+never merge a blank with the text around it.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from docx.shared import Pt
 from .content.tools import Paragraph, Slot, Tool
 
 
-def blank(tool: Tool, slot: Slot) -> str:
-    field = tool.field(slot.field)
-    return f"[{field.label.lower() if field else slot.field}]"
+def add_blank(paragraph, tool: Tool, slot: Slot) -> None:
+    run = paragraph.add_run(tool.field(slot.field).blank)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def add_paragraphs(document, tool: Tool, paragraphs: tuple[Paragraph, ...]) -> None:
@@ -25,8 +28,7 @@ def add_paragraphs(document, tool: Tool, paragraphs: tuple[Paragraph, ...]) -> N
         out = document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None)
         for part in paragraph.parts:
             if isinstance(part, Slot):
-                run = out.add_run(blank(tool, part))
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                add_blank(out, tool, part)
             else:
                 out.add_run(part)
 
@@ -44,8 +46,7 @@ def letter_document(tool: Tool, article_word: str) -> bytes:
     table = document.add_table(rows=2, cols=len(letter.signatures))
     for column, name in enumerate(letter.signatures):
         table.cell(0, column).text = "\n\n_______________________"
-        run = table.cell(1, column).paragraphs[0].add_run(blank(tool, Slot(name)))
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        add_blank(table.cell(1, column).paragraphs[0], tool, Slot(name))
     return save(document)
 
 

@@ -95,6 +95,17 @@ def gate_report(pytestconfig):
     return pytestconfig.stash.setdefault(GATE_LINES, []).append
 
 
+BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the frozen site is in the build tier, whatever its file: the fast tier never
+    freezes the site, so an editor gets its answer in under a minute."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """One line per quality gate (pages, problems, seconds) at the end of the run, so CI output shows it."""
     lines = config.stash.get(GATE_LINES, [])

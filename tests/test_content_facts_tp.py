@@ -160,15 +160,15 @@ def test_the_employer_advice_invents_no_minimum_number(lang):
 # ---- Web addresses: the first mention on a page or outcome links the home page (FACTS-2026) -----------------
 
 ADDRESSES = {
-    "Juridisch Loket": "https://www.juridischloket.nl",
-    "Slachtofferhulp Nederland": "https://www.slachtofferhulp.nl",
-    "Centrum Seksueel Geweld": "https://www.centrumseksueelgeweld.nl",
-    "College voor de Rechten van de Mens": "https://www.mensenrechten.nl",
-    "ntidiscriminatievoorziening": "https://www.discriminatie.nl",
-    "Huis voor Klokkenluiders": "https://www.huisvoorklokkenluiders.nl",
-    "Nederlandse Arbeidsinspectie": "https://www.nlarbeidsinspectie.nl",
-    "Arboportaal": "https://www.arboportaal.nl",
-    "LVV": "https://www.lvvv.nl",
+    "Juridisch Loket": "https://www.juridischloket.nl/",
+    "Slachtofferhulp Nederland": "https://www.slachtofferhulp.nl/",
+    "Centrum Seksueel Geweld": "https://www.centrumseksueelgeweld.nl/",
+    "College voor de Rechten van de Mens": "https://www.mensenrechten.nl/",
+    "ntidiscriminatievoorziening": "https://www.discriminatie.nl/",
+    "Huis voor Klokkenluiders": "https://www.huisvoorklokkenluiders.nl/",
+    "Nederlandse Arbeidsinspectie": "https://www.nlarbeidsinspectie.nl/",
+    "Arboportaal": "https://www.arboportaal.nl/",
+    "LVV": "https://www.lvvv.nl/",
 }
 
 

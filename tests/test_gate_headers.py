@@ -15,6 +15,8 @@ from app import security
 
 from .test_gate_sweep import frozen_pages
 
+pytestmark = pytest.mark.gate
+
 PROJECT = Path(__file__).resolve().parent.parent
 NGINX = PROJECT / "docs" / "nginx.conf"
 UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", "data:", "*")

@@ -17,6 +17,8 @@ from app.serve import serve_in_thread
 
 from .test_gate_sweep import frozen_pages
 
+pytestmark = pytest.mark.gate
+
 CONTENT = create_app().extensions["content"]
 MAX_TABS = 80  # more stops than any page has: reaching it means the option cannot be reached by Tab
 STYLESHEET = "static/css/site.css"

@@ -5,23 +5,17 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import re
-import shutil
-import socket
 import ssl
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from app import security
-from app.assets import HASHED
+from app.nginx import serving
 
-PROJECT = Path(__file__).resolve().parent.parent
-NGINX_CONF = PROJECT / "docs" / "nginx.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+pytestmark = pytest.mark.gate
+
 TYPES = {"html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
          "js": "text/javascript; charset=utf-8", "json": "application/json; charset=utf-8",
          "svg": "image/svg+xml; charset=utf-8", "xml": "application/xml; charset=utf-8",
@@ -30,63 +24,11 @@ TYPES = {"html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
          "png": "image/png", "wasm": "application/wasm", "gz": None}  # .gz: served for its sibling
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def site_config(site: Path, http_port: int, https_port: int, certificate: Path, key: Path) -> str:
-    """docs/nginx.conf as a host would fill it in, on loopback ports of this machine."""
-    config = NGINX_CONF.read_text(encoding="utf-8")
-    replacements = [
-        (r"listen \[::\]:\d+[^;]*;\n", ""),  # loopback IPv4 only: the test machine may lack IPv6
-        (r"listen 80;", f"listen 127.0.0.1:{http_port};"),
-        (r"listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
-        (r"ssl_certificate \S+;", f"ssl_certificate {certificate};"),
-        (r"ssl_certificate_key \S+;", f"ssl_certificate_key {key};"),
-        (r"root \S+;", f"root {site};"),
-    ]
-    for pattern, new in replacements:
-        config, count = re.subn(pattern, new, config)
-        assert count, f"docs/nginx.conf no longer has {pattern!r}: update this test's fill-in"
-    return config
-
-
 @pytest.fixture(scope="module")
 def nginx(frozen_site, tmp_path_factory):
-    """nginx serving a copy of the frozen site (with the .gz files a build writes) on two loopback ports."""
-    assert Path(NGINX).exists(), "nginx is missing: install it with 'apt-get install nginx' (bin/test does)"
-    root = tmp_path_factory.mktemp("nginx")
-    key, certificate = root / "key.pem", root / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
-                    "/CN=127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
-                   check=True, capture_output=True)
-    http_port, https_port = free_port(), free_port()
-    (root / "logs").mkdir()
-    (root / "nginx.conf").write_text(
-        "user root;\nworker_processes 1;\nerror_log stderr warn;\npid " + str(root / "nginx.pid") + ";\n"
-        "events { worker_connections 64; }\n"
-        "http {\n" + "\n".join(f"{name}_temp_path {root / name};" for name in
-                              ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) + "\n"
-        + site_config(frozen_site.resolve(), http_port, https_port, certificate, key) + "\n}\n", encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(root), "-c", str(root / "nginx.conf")],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    log = (root / "logs" / "stderr.log").open("w")
-    server = subprocess.Popen([NGINX, "-p", str(root), "-c", str(root / "nginx.conf"), "-g", "daemon off;"],
-                              stderr=log)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", https_port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield {"http": http_port, "https": https_port}
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    """nginx with docs/nginx.conf serving the frozen site (with the .gz files a build writes)."""
+    with serving(frozen_site, tmp_path_factory.mktemp("nginx")) as ports:
+        yield ports
 
 
 def get(port: int, path: str, tls: bool = True, **headers):
@@ -141,6 +83,9 @@ def test_text_is_sent_compressed(nginx, frozen_site):
         assert status == 200 and headers.get("content-encoding") == "gzip", path
         assert headers.get("vary") == "Accept-Encoding", path
         assert gzip.decompress(body)
+    # gzip_static: the page's own .gz file from the build, not compressed again on the fly
+    _, _, body = get(nginx["https"], "/nl/", **{"Accept-Encoding": "gzip"})
+    assert body == (frozen_site / "nl" / "index.html.gz").read_bytes()
 
 
 def test_an_unknown_address_gets_the_404_page_of_its_language_with_every_header(nginx):
