@@ -79,7 +79,8 @@ def intern_of_extern(answers: Answers) -> set[str]:
     found: set[str] = set()
 
     # Kind (G2): in a small organisation everybody knows everybody, so an outsider is safer; a large one
-    # is best served by internal trust persons who know the culture, backed by an external one.
+    # is best served by internal trust persons who know the culture, backed by an external one. In between,
+    # an independent internal candidate knows the culture; without one, an outsider is the choice.
     if small:
         found |= {"branche" if sector == "e1" else "extern", "reden-klein"}
     elif large:
@@ -98,18 +99,20 @@ def intern_of_extern(answers: Answers) -> set[str]:
     if sector == "e1" and not small:
         found.add("reden-branche-aanvulling")
 
-    # Number (G5.2, G5.4): more sites and more varied work and staff need more trust persons; with two,
-    # people can choose, for example between a man and a woman.
+    # Number (G5.2, G5.4; seed 002 line 2406): the less varied the staff, the fewer trust persons are
+    # needed, and the more sites, the more; so several sites or varied staff add one to the size's base,
+    # whatever the size (a small firm on three sites needs two as much as a large one needs three).
+    # Organisations over 1,000 staff often appoint several. The number counts internal and external
+    # trust persons together. With two, people can choose, for example between a man and a woman.
     if several_sites:
         found.add("reden-locaties")
     if varied:
         found.add("reden-divers")
-    if small:
-        found.add("aantal-1")
-    elif size == "a5":
+    more = several_sites or varied
+    if size == "a5":
         found.add("aantal-meer")
     elif large:
-        found.add("aantal-3" if several_sites or varied else "aantal-2")
+        found.add("aantal-3" if more else "aantal-2")
     else:
-        found.add("aantal-2" if several_sites or varied else "aantal-1")
+        found.add("aantal-2" if more else "aantal-1")
     return found

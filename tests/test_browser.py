@@ -312,8 +312,8 @@ def test_checklist_keeps_progress_in_one_named_key_and_resets(page, base_url, la
     address, tool = tool_address(lang, "checklist")
     page.goto(base_url + address)
     boxes = page.locator(".points input[type=checkbox]")
-    assert boxes.count() == 12
-    for i in (0, 3, 11):
+    assert boxes.count() == 15  # the seed's fifteen points (002:2288-2316)
+    for i in (0, 3, 14):
         boxes.nth(i).check()
     progress = page.locator("[data-progress]")
     assert progress.inner_text().startswith("3 ")
@@ -326,7 +326,7 @@ def test_checklist_keeps_progress_in_one_named_key_and_resets(page, base_url, la
     with page.expect_download() as download:
         page.locator("[data-download]").click()
     saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert saved.count("[x]") == 3 and saved.count("[ ]") == 9
+    assert saved.count("[x]") == 3 and saved.count("[ ]") == 12
     assert_accessible(page, set())
     page.locator("[data-reset]").click()
     assert page.locator(".points input:checked").count() == 0
@@ -400,7 +400,7 @@ def test_tools_without_javascript_offer_a_printable_form_and_the_word_file(brows
     page.goto(base_url + address)
     assert not page.locator("form.tool-form").is_visible()
     if kind == "checklist":
-        assert page.locator(".points input[type=checkbox]").count() == 12
+        assert page.locator(".points input[type=checkbox]").count() == 15
     elif kind == "letter":
         assert page.locator("[data-preview] .slot").count() >= 5
     else:

@@ -49,11 +49,14 @@ def test_each_language_has_the_three_tools():
         assert sorted(lang for lang, _ in tools(kind)) == ["en", "nl"], kind
 
 
-def test_the_checklist_has_the_twelve_points_each_linking_to_its_page():
+def test_the_checklist_has_the_seeds_fifteen_points_each_linking_to_its_page_in_order():
+    """Seed 002 lines 2288-2316 list fifteen points; the checklist follows the section's (the seed's) order."""
     for lang, tool in tools("checklist"):
-        assert len(tool.points) == 12
+        assert len(tool.points) == 15
         for point in tool.points:
             assert CONTENT.editions[lang].page(point.link) is not None
+        pages = list(CONTENT.editions[lang].sections["regelen"].items)
+        assert [point.link for point in tool.points] == [f"/regelen/{page}/" for page in pages]
 
 
 def test_the_letter_has_eleven_articles_and_the_20_percent_limit():
