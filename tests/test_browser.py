@@ -10,15 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from app import create_app
 from app.content.model import Question
+from tests.accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
 CONTENT = create_app().extensions["content"]
 AXE = Axe()
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 EXIT = "https://www.buienradar.nl/"
 
 

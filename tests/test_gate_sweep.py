@@ -14,14 +14,11 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
+from tests.accessibility import AXE_OPTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.gate]
 
 LANGUAGES = ("nl", "en")
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 # The facts one evaluate() reads from a page, so each page costs a single round trip besides axe.
 PAGE_FACTS = """() => ({
     lang: document.documentElement.getAttribute('lang'),
