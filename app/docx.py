@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
-from .content.tools import Paragraph, Slot, Tool
+from .content.tools import Line, Paragraph, Slot, Tool
 
 
 def blank(tool: Tool, slot: Slot) -> str:
@@ -19,15 +19,19 @@ def blank(tool: Tool, slot: Slot) -> str:
     return f"[{field.label.lower() if field else slot.field}]"
 
 
+def add_line(out, tool: Tool, parts: Line) -> None:
+    """Text with its blanks marked: highlighted, in brackets."""
+    for part in parts:
+        if isinstance(part, Slot):
+            run = out.add_run(blank(tool, part))
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        else:
+            out.add_run(part)
+
+
 def add_paragraphs(document, tool: Tool, paragraphs: tuple[Paragraph, ...]) -> None:
     for paragraph in paragraphs:
-        out = document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None)
-        for part in paragraph.parts:
-            if isinstance(part, Slot):
-                run = out.add_run(blank(tool, part))
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            else:
-                out.add_run(part)
+        add_line(document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None), tool, paragraph.parts)
 
 
 def letter_document(tool: Tool, article_word: str) -> bytes:
@@ -50,7 +54,7 @@ def letter_document(tool: Tool, article_word: str) -> bytes:
 
 def report_document(tool: Tool, intro: str, count_heading: str) -> bytes:
     document = Document()
-    document.add_heading(tool.title, level=1)
+    add_line(document.add_heading(level=1), tool, tool.heading or (tool.title,))
     document.add_paragraph(intro)
     for part in tool.parts:
         document.add_heading(part.title, level=2)

@@ -15,22 +15,21 @@ from app import create_app
 from app.content import ContentError
 
 PROJECT = Path(__file__).resolve().parent.parent
-TOOLS_JS = PROJECT / "app" / "static" / "js" / "tools.js"
+SUPPRESS_JS = PROJECT / "app" / "static" / "js" / "suppress.js"
 CONTENT = create_app({"TESTING": True}).extensions["content"]
 
 
 def run_rule(counts: list[int]) -> list:
-    """The anonymity rule exactly as the browser runs it: tools.js, loaded by Node."""
-    script = (f"const rule = require({json.dumps(str(TOOLS_JS))});"
-              f"console.log(JSON.stringify({json.dumps(counts)}.map(n => [rule.shownCount(n, 'fewer than 5'), "
-              f"rule.inChart(n)])));")
+    """The primary anonymity rule exactly as the browser runs it: suppress.js, loaded by Node.
+    (Secondary suppression has its own tests: tests/test_report_privacy.py.)"""
+    script = (f"const rule = require({json.dumps(str(SUPPRESS_JS))});"
+              f"console.log(JSON.stringify({json.dumps(counts)}.map(rule.primary)));")
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
 
 def test_anonymity_rule_hides_counts_from_one_to_four():
-    assert run_rule([0, 1, 4, 5, 12345]) == [
-        ["0", False], ["fewer than 5", False], ["fewer than 5", False], ["5", True], ["12345", True]]
+    assert run_rule([0, 1, 4, 5, 12345]) == [0, "small", "small", 5, 12345]
 
 
 def tools(kind):
