@@ -318,6 +318,9 @@
     // Saving or printing with a warning first shows the warnings; the second time it goes ahead, since a
     // word like "team" can be harmless ("het team van vertrouwenspersonen") and only the user can tell.
     function warnedFirst(event) {
+      // A table left out because it does not add up says so now, even if the user never left it.
+      touched = Array.prototype.slice.call(form.querySelectorAll("[data-table]"));
+      shownCounts(form, touched);
       var key = found.map(function (warning) { return warning.input.id + warning.message; }).join("|");
       if (!found.length || key === seen) { return false; }
       seen = key;
