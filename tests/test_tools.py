@@ -134,3 +134,40 @@ def test_a_valid_toy_letter_loads(tmp_path):
 ])
 def test_each_kind_of_bad_tool_content_gets_its_exact_message(tmp_path, change, expected):
     assert toy_with(tmp_path, LETTER.replace(*change)) == [expected]
+
+
+REPORT = """tool: report
+title: Verslag
+summary: Een verslag.
+intro: Vul in.
+sources: [V5]
+heading: Verslag {jaar}
+identifying:
+  words: [afdeling]
+  titles: [mevrouw]
+parts:
+  - id: cijfers
+    title: Cijfers
+    fields:
+      - {id: jaar, kind: number, label: Jaar}
+      - {id: meldingen, kind: number, label: Meldingen}
+      - {id: toelichting, kind: longtext, label: Toelichting}
+    tables:
+      - {id: soort, title: Soort, total: meldingen, rows: [{id: a, label: A}, {id: b, label: B}]}
+"""
+
+
+def test_a_valid_toy_report_loads(tmp_path):
+    assert toy_with(tmp_path, REPORT) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("total: meldingen", "total: toelichting"),
+     "content/nl/demo/brief.yml:18 parts[0].tables[0].total: expected the id of a number field (jaar, meldingen), "
+     "found 'toelichting'"),
+    (("heading: Verslag {jaar}", "heading: Verslag {jr}"),
+     "content/nl/demo/brief.yml:6 heading: unknown placeholder '{jr}' (fields: jaar, meldingen, toelichting)"),
+    (("  titles: [mevrouw]\n", ""), "content/nl/demo/brief.yml:7 identifying: missing field 'titles'"),
+])
+def test_each_kind_of_bad_report_content_gets_its_exact_message(tmp_path, change, expected):
+    assert toy_with(tmp_path, REPORT.replace(*change)) == [expected]
