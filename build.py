@@ -9,7 +9,9 @@ Usage:
                              per language into export/ (WEGWIJZER_EXPORT to change); the same pages are
                              in the site under /<lang>/review/
 
-Set WEGWIJZER_CONTENT to a folder to build from other content than content/.
+Set WEGWIJZER_CONTENT to a folder to build from other content than content/, and WEGWIJZER_URL to the
+site's public address (https://example.org/gids/) where content/site.yml does not give it: sitemap.xml
+needs it, and so does a site hosted in a subfolder.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ def check_content():
     from app.content import ContentError
 
     content_dir = os.environ.get("WEGWIJZER_CONTENT")  # another content folder, e.g. an editor's draft
+    public_url = os.environ.get("WEGWIJZER_URL")  # the public address, if site.yml does not give it
+    config = {**({"CONTENT_DIR": Path(content_dir)} if content_dir else {}),
+              **({"PUBLIC_URL": public_url} if public_url else {})}
     try:
-        app = create_app({"CONTENT_DIR": Path(content_dir)} if content_dir else None)
+        app = create_app(config or None)
     except ContentError as error:
         print(f"content: {len(error.problems)} problem(s):", file=sys.stderr)
         for problem in error.problems:
@@ -84,25 +89,83 @@ def run(command: list[str]) -> None:
         sys.exit(f"failed: {' '.join(command)}")
 
 
-def freeze(app, destination: Path) -> int:
-    """Freeze every page; a non-200 page or any Frozen-Flask warning stops the build."""
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md"}
+
+
+def freeze(app, destination: Path, workers: int | None = None) -> int:
+    """Freeze every page, on every core; a non-200 page or any Frozen-Flask warning stops the build.
+
+    Beside each text file goes its gzip copy, for hosts that serve files compressed ahead of time
+    (nginx's gzip_static, docs/nginx.conf).
+    """
+    import multiprocessing
+    import shutil
+
+    workers = workers or min(2, os.cpu_count() or 1)
+    app.config["FREEZER_DESTINATION"] = str(destination)
+    app.config["FREEZER_REMOVE_EXTRA_FILES"] = False  # the folder is emptied first, once, below
+    if destination.exists():
+        shutil.rmtree(destination)
+    started = time.perf_counter()
+    global _APP
+    _APP = app  # forked workers inherit the app with its content loaded: nothing is loaded twice
+    if workers == 1:
+        results = [_freeze_shard((0, 1))]
+    else:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            results = pool.map(_freeze_shard, [(i, workers) for i in range(workers)])
+    errors = [error for error, _, _ in results if error]
+    if errors:
+        sys.exit(f"freeze failed: {errors[0]}")
+    count = sum(pages for _, pages, _ in results)
+    from app.freeze import skipped_endpoints
+
+    skipped = skipped_endpoints(app)
+    _check_endpoints(app, set().union(skipped, *(seen for _, _, seen in results)))
+    if "root.sitemap" in skipped:
+        print("sitemap.xml: left out, as the site's public address is unknown (set url in content/site.yml "
+              "or WEGWIJZER_URL); a sitemap needs full addresses")
+    print(f"frozen: {count} pages into {destination} in {time.perf_counter() - started:.1f}s "
+          f"({workers} processes)")
+    return count
+
+
+_APP = None
+
+
+def _freeze_shard(shard: tuple[int, int]) -> tuple[str | None, int, set]:
+    """Freeze one share of the pages: (error or None, pages written, endpoints seen)."""
+    import gzip
+
     from app.freeze import make_freezer
     from flask_frozen import FrozenFlaskWarning
 
-    app.config["FREEZER_DESTINATION"] = str(destination)
-    freezer = make_freezer(app)
-    started = time.perf_counter()
+    freezer = make_freezer(_APP, *shard)
     count = 0
     with warnings.catch_warnings():
         warnings.simplefilter("error", FrozenFlaskWarning)
         try:
             for count, page in enumerate(freezer.freeze_yield(), start=1):
-                if count % 100 == 0:
-                    print(f"  {count} pages...", flush=True)
+                path = freezer.root / page.path
+                if path.suffix in TEXT_SUFFIXES:
+                    # mtime=0: the same page gives the same bytes, build after build
+                    path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+                if shard[0] == 0 and count % 500 == 0:
+                    print(f"  {count * shard[1]} pages...", flush=True)
         except (ValueError, FrozenFlaskWarning) as error:
-            sys.exit(f"freeze failed: {error}")
-    print(f"frozen: {count} pages into {destination} in {time.perf_counter() - started:.1f}s")
-    return count
+            return str(error), count, set()
+    return None, count, getattr(freezer, "seen_endpoints", set())
+
+
+def _check_endpoints(app, seen: set) -> None:
+    """Every address the app serves has a page in the build (Frozen-Flask's own check, over all shares)."""
+    from flask_frozen import Freezer, MissingURLGeneratorWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MissingURLGeneratorWarning)
+        Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)._check_endpoints(seen)
+    if caught:
+        sys.exit(f"freeze failed: {caught[0].message}")
 
 
 def build(destination: Path = ROOT / "build"):

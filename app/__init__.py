@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cache, i18n, security
+from . import assets, cache, i18n, security
 from .content import load_content
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +30,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     content_dir = Path(app.config["CONTENT_DIR"])
     app.extensions["content"] = load_content(content_dir, tuple(app.config["LANGUAGES"]),
                                              display_root=content_dir.parent)
+    # The site's public address, when known: sitemap.xml needs it, and a site in a subfolder
+    # (https://example.org/gids/) needs its path for the 404 page's root-absolute links.
+    organisation = app.extensions["content"].organisation
+    app.config.setdefault("PUBLIC_URL", organisation.url if organisation and organisation.url else None)
     i18n.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
 
     from .views import checks, errors, helpers, pages, review, search, tools
 

@@ -1,11 +1,15 @@
 """Word files made at build time from the same content as the tool pages, so both always say the same.
 
 The letter's blanks are marked (highlighted, in brackets) so whoever adapts the file sees what to fill in.
+Each blank is one run of its own, highlighted, whose whole text is the field's blank ("[label]"): that is
+the marker static/js/letter-docx.js looks for when it fills the file in the browser, so python-docx must
+never merge a blank with the text around it.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -14,17 +18,16 @@ from docx.shared import Pt
 from .content.tools import Line, Paragraph, Slot, Tool
 
 
-def blank(tool: Tool, slot: Slot) -> str:
-    field = tool.field(slot.field)
-    return f"[{field.label.lower() if field else slot.field}]"
+def add_blank(paragraph, tool: Tool, slot: Slot) -> None:
+    run = paragraph.add_run(tool.field(slot.field).blank)
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
 def add_line(out, tool: Tool, parts: Line) -> None:
     """Text with its blanks marked: highlighted, in brackets."""
     for part in parts:
         if isinstance(part, Slot):
-            run = out.add_run(blank(tool, part))
-            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            add_blank(out, tool, part)
         else:
             out.add_run(part)
 
@@ -47,8 +50,7 @@ def letter_document(tool: Tool, article_word: str) -> bytes:
     table = document.add_table(rows=2, cols=len(letter.signatures))
     for column, name in enumerate(letter.signatures):
         table.cell(0, column).text = "\n\n_______________________"
-        run = table.cell(1, column).paragraphs[0].add_run(blank(tool, Slot(name)))
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        add_blank(table.cell(1, column).paragraphs[0], tool, Slot(name))
     return save(document)
 
 
@@ -80,4 +82,15 @@ def save(document) -> bytes:
     properties.author = properties.last_modified_by = ""
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _dated_1980(buffer.getvalue())
+
+
+def _dated_1980(docx: bytes) -> bytes:
+    """The zip entries dated 1980-01-01 rather than now: a build gives the same bytes every time, so a
+    host's cache and a reviewer's diff see only real changes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                            source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()

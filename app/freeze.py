@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pathlib import Path
+
 from flask import Flask
 from flask_frozen import Freezer
 
+from .assets import hashed_name
 from .content.model import Check
 from .content.tools import Tool
 
 
 def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     """(endpoint, values) for every page: each language's home, sections, topics and check states."""
+    # Every static file under its hashed name, the name pages link (Frozen-Flask adds the plain names).
+    # Listed here rather than left to the links Frozen-Flask records: a recorded address is fetched after
+    # the pages, outside any page's language, where building a link to a page fails.
+    for path in sorted(Path(app.static_folder).rglob("*")):
+        if path.is_file():
+            yield "static", {"filename": hashed_name(path.relative_to(app.static_folder).as_posix())}
     yield "root.index", {}
-    yield "root.sitemap", {}
+    if app.config.get("PUBLIC_URL"):  # see skipped_endpoints
+        yield "root.sitemap", {}
     yield "root.robots", {}
     for lang, edition in app.extensions["content"].editions.items():
         yield "pages.home", {"lang": lang}
@@ -39,11 +49,38 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
                                                    "answers": "/".join(codes)}
 
 
-def make_freezer(app: Flask) -> Freezer:
-    freezer = Freezer(app)
+def skipped_endpoints(app: Flask) -> set[str]:
+    """Addresses the app has that this build leaves out on purpose, each with the reason."""
+    skipped = set()
+    if not app.config.get("PUBLIC_URL"):
+        skipped.add("root.sitemap")  # a sitemap needs full addresses: set url in content/site.yml
+    items = [item for edition in app.extensions["content"].editions.values()
+             for section in edition.sections.values() for item in section.items.values()]
+    if not any(isinstance(item, Tool) and item.kind != "checklist" for item in items):
+        skipped.add("tools.word")  # no letter or report in this content (the toy content, say)
+    return skipped
+
+
+class _Shard(Freezer):
+    """One worker's share of the pages; the parent checks the endpoints over all shares together."""
+
+    def _check_endpoints(self, seen_endpoints):
+        self.seen_endpoints = seen_endpoints
+
+
+def make_freezer(app: Flask, shard: int = 0, shards: int = 1) -> Freezer:
+    """A freezer for every page (or, with shards > 1, every shards-th page starting at shard).
+
+    Every page is listed by site_urls, so the freezer does not follow the links it records: sharded, that
+    would make each worker freeze nearly every page. tests/test_freeze.py compares the result with
+    Frozen-Flask's own serial freeze, which does follow them.
+    """
+    freezer = _Shard(app, with_static_files=shard == 0, with_no_argument_rules=False, log_url_for=False)
 
     @freezer.register_generator
     def every_page():
-        yield from site_urls(app)
+        for i, url in enumerate(site_urls(app)):
+            if i % shards == shard:
+                yield url
 
     return freezer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -36,9 +37,17 @@ def toy_content(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def frozen_site(tmp_path_factory) -> Path:
-    """The real site frozen once per test session, as build.py does it."""
+    """The real site frozen once per test session, as build.py does it.
+
+    WEGWIJZER_FROZEN names a build made from this very checkout a moment ago (bin/test sets it right
+    after running build.py), so the suite does not freeze the same site twice.
+    """
     import build
 
+    built = os.environ.get("WEGWIJZER_FROZEN")
+    if built:
+        assert (Path(built) / "index.html").is_file(), f"WEGWIJZER_FROZEN={built} is not a frozen site"
+        return Path(built)
     destination = tmp_path_factory.mktemp("frozen") / "build"
     build.freeze(create_app(), destination)
     return destination
@@ -84,6 +93,17 @@ def frozen_with_organisation(tmp_path_factory) -> Path:
 def gate_report(pytestconfig):
     """Record a quality gate's one-line report; pytest_terminal_summary prints them all at the end."""
     return pytestconfig.stash.setdefault(GATE_LINES, []).append
+
+
+BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the frozen site is in the build tier, whatever its file: the fast tier never
+    freezes the site, so an editor gets its answer in under a minute."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

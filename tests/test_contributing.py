@@ -62,6 +62,7 @@ def check(content: Path) -> subprocess.CompletedProcess:
                           env={**os.environ, "WEGWIJZER_CONTENT": str(content)})
 
 
+@pytest.mark.build  # it freezes a copy of the whole site
 def test_the_worked_example_step_by_step(tmp_path):
     import build
 

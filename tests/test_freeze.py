@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from app import create_app
-from app.freeze import make_freezer
+from app.assets import HASHED, plain_name
+from app.freeze import make_freezer, site_urls
 
 EXPECTED_URLS = Path(__file__).parent / "expected_urls.txt"
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
@@ -31,6 +32,29 @@ def test_freezer_lists_every_page_and_matches_the_stored_list():
     if os.environ.get("WEGWIJZER_UPDATE_URLS"):
         EXPECTED_URLS.write_text(text, encoding="utf-8")
     assert text == EXPECTED_URLS.read_text(encoding="utf-8")
+
+
+def test_the_parallel_freeze_gives_frozen_flasks_own_serial_freeze_byte_for_byte(frozen_site, tmp_path):
+    """build.py freezes on every core and lists every page itself; Frozen-Flask's plain serial freeze,
+    which also follows every link it sees, must give exactly the same files (the .gz copies aside)."""
+    import gzip
+
+    from flask_frozen import Freezer
+
+    app = create_app({"FREEZER_DESTINATION": str(tmp_path / "serial")})
+    serial = Freezer(app)
+    serial.register_generator(lambda: site_urls(app))
+    serial.freeze()
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+                if p.is_file() and p.suffix != ".gz"}
+
+    parallel, reference = files(frozen_site), files(tmp_path / "serial")
+    assert sorted(parallel.keys() ^ reference.keys()) == []
+    assert [name for name in reference if parallel[name] != reference[name]] == []
+    for gz in frozen_site.rglob("*.html.gz"):
+        assert gzip.decompress(gz.read_bytes()) == gz.with_suffix("").read_bytes()
 
 
 def test_every_listed_page_is_a_file(frozen_site):
@@ -67,15 +91,25 @@ def test_no_internal_link_in_the_frozen_site_is_broken(frozen_site):
 
 def test_frozen_links_are_relative_so_the_site_works_from_any_folder(frozen_site):
     html = (frozen_site / "nl/werknemer/index.html").read_text(encoding="utf-8")
-    assert 'href="../../static/css/site.css"' in html
+    assert re.search(r'href="\.\./\.\./static/css/site\.[0-9a-f]{10}\.css"', html)
     assert 'href="check/index.html"' in html
+
+
+def test_static_files_are_frozen_under_their_hashed_names_and_their_own(frozen_site):
+    """Pages link the hashed name (cacheable for a year); the plain name stays for anything else."""
+    html = (frozen_site / "nl/index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'(?:href|src)="(?:\.\./)*(static/[^"]+)"', html)
+    assert len(linked) >= 3
+    for name in linked:
+        assert HASHED.match(name), name
+        assert (frozen_site / name).read_bytes() == (frozen_site / plain_name(name)).read_bytes()
 
 
 def test_each_language_has_a_404_page_with_root_absolute_links(frozen_site):
     for lang, words in [("nl", "Pagina niet gevonden"), ("en", "Page not found")]:
         html = (frozen_site / lang / "404.html").read_text(encoding="utf-8")
         assert words in html and f'<html lang="{lang}">' in html
-        assert f'href="/{lang}/"' in html and 'href="/static/css/site.css"' in html
+        assert f'href="/{lang}/"' in html and re.search(r'href="/static/css/site\.[0-9a-f]{10}\.css"', html)
 
 
 def reachable_pages(root: Path, start: Path) -> set[Path]:

@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from app import create_app
 from app.content.model import Check, Question
 
+pytestmark = pytest.mark.gate
+
 APP = create_app({"TESTING": True})  # TESTING: an exception reaches the test with its traceback
 CLIENT = APP.test_client()
 CONTENT = APP.extensions["content"]

@@ -17,6 +17,8 @@ import pytest
 
 from app.serve import StaticHandler
 
+pytestmark = pytest.mark.gate
+
 PROJECT = Path(__file__).resolve().parent.parent
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")

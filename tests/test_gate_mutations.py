@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.gate
+
 PROJECT = Path(__file__).resolve().parent.parent
 CHECK = "nl/werknemer/check.yml"  # the employee check: the one check every edition has
 CHECK_EN = "en/werknemer/check.yml"

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.gate]
 
 LANGUAGES = ("nl", "en")
 AXE_OPTIONS = {

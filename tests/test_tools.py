@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,11 @@ from docx import Document
 
 from app import create_app
 from app.content import ContentError
+from app.docx import letter_document
 
 PROJECT = Path(__file__).resolve().parent.parent
 SUPPRESS_JS = PROJECT / "app" / "static" / "js" / "suppress.js"
+LETTER_JS = PROJECT / "app" / "static" / "js" / "letter-docx.js"
 CONTENT = create_app({"TESTING": True}).extensions["content"]
 
 
@@ -68,6 +71,57 @@ def test_the_word_letter_opens_and_holds_every_article_with_marked_blanks(frozen
         assert article.title in text
     highlighted = [r for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
     assert any(r.text.startswith("[") for r in highlighted)
+
+
+def letter_blanks(tool) -> set[str]:
+    paragraphs = tool.letter.opening + tool.letter.closing + tuple(p for a in tool.letter.articles for p in a.text)
+    used = {part.field for p in paragraphs for part in p.parts if not isinstance(part, str)}
+    return {tool.field(name).blank for name in used | set(tool.letter.signatures)}
+
+
+def marked_runs(document) -> list[str]:
+    cells = [p for table in document.tables for cell in table._cells for p in cell.paragraphs]
+    return [r.text for p in list(document.paragraphs) + cells for r in p.runs if r.font.highlight_color is not None]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_blank_of_the_word_letter_is_one_marked_run_of_exactly_its_blank(lang):
+    """What letter-docx.js relies on: a blank is never split over runs nor merged with the text around it."""
+    tool = next(t for code, t in tools("letter") if code == lang)
+    document = Document(io.BytesIO(letter_document(tool, "Article")))
+    marked = marked_runs(document)
+    assert set(marked) == letter_blanks(tool)
+    assert marked.count(tool.field("organisatie").blank) == 4  # opening (2), Tasks, Confidentiality
+
+
+def fill_in_node(docx: bytes, values: dict, tmp_path) -> bytes:
+    """The Word file filled exactly as the browser fills it: letter-docx.js, loaded by Node."""
+    (tmp_path / "blank.docx").write_bytes(docx)
+    script = (f"const fs = require('fs'); const docx = require({json.dumps(str(LETTER_JS))});"
+              f"const file = fs.readFileSync({json.dumps(str(tmp_path / 'blank.docx'))});"
+              f"docx.filledDocx(file.buffer.slice(file.byteOffset, file.byteOffset + file.length), "
+              f"{json.dumps(values)}).then(blob => blob.arrayBuffer())"
+              f".then(data => fs.writeFileSync({json.dumps(str(tmp_path / 'filled.docx'))}, Buffer.from(data)));")
+    subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    return (tmp_path / "filled.docx").read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_letter_docx_js_fills_every_blank_and_escapes_what_was_typed(lang, tmp_path):
+    tool = next(t for code, t in tools("letter") if code == lang)
+    blank = letter_document(tool, "Article")
+    values = {field.blank: f"{field.id} <b>&amp; \u0001\"'" for field in tool.fields}
+    values.pop(tool.field("plaats").blank)  # left empty: stays a marked blank
+    filled = fill_in_node(blank, values, tmp_path)
+    archive = zipfile.ZipFile(io.BytesIO(filled))
+    assert archive.testzip() is None  # every part's checksum is right
+    assert archive.namelist() == zipfile.ZipFile(io.BytesIO(blank)).namelist()
+    document = Document(io.BytesIO(filled))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for field in tool.fields:
+        if field.id != "plaats":
+            assert f"{field.id} <b>&amp; \"'" in text  # escaped on the way in, the control character gone
+    assert marked_runs(document) == [tool.field("plaats").blank]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -24,6 +24,12 @@ class Field:
     max: float | None
     max_message: str | None
 
+    @property
+    def blank(self) -> str:
+        """How the letter shows this field while it is empty: the page, the print and the Word file alike.
+        static/js/letter-docx.js finds the Word file's blanks by this text."""
+        return f"[{self.label.lower()}]"
+
 
 @dataclass(frozen=True)
 class Slot:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from flask import current_app, g, request, url_for
 from babel import Locale
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup
 
+from ..assets import hashed_name
 from ..content.model import Check, Edition
 from ..i18n import current_lang
 
@@ -19,10 +21,20 @@ def link(endpoint: str, **values) -> str:
     """url_for, relative while freezing (Frozen-Flask patches the Jinja global), absolute on error pages.
 
     Error pages are served for any unknown address, at any depth, so only root-absolute links work there.
+    Static files are linked by their hashed names (app/assets.py), which a host may cache for a year.
     """
+    if endpoint == "static":
+        values["filename"] = hashed_name(values["filename"])
     if g.get("absolute_urls"):
-        return url_for(endpoint, **values)
+        # Under a WSGI server mounted in a subfolder, url_for already starts with it (script_root);
+        # a static host only knows the subfolder from the site's public address.
+        return ("" if request.script_root else public_path()) + url_for(endpoint, **values)
     return current_app.jinja_env.globals["url_for"](endpoint, **values)
+
+
+def public_path() -> str:
+    """The path of the site's public address without its final slash: /gids, or '' at a domain's root."""
+    return urlsplit(current_app.config.get("PUBLIC_URL") or "").path.rstrip("/")
 
 
 def check_url(check: Check, codes: tuple[str, ...] = ()) -> str:

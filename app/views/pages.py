@@ -23,15 +23,18 @@ def index():
 
 
 def public_url(path: str) -> str:
-    """A full address for crawlers; root-relative when site.yml gives no public address."""
-    organisation = current_app.extensions["content"].organisation
-    base = (organisation.url if organisation and organisation.url else "").rstrip("/")
-    return base + path
+    """A full address for crawlers: the site's public address with the path under it."""
+    return current_app.config["PUBLIC_URL"].rstrip("/") + path
 
 
 @root.route("/sitemap.xml")
 def sitemap():
-    """Every reading page and every check's first page, in both languages, for search engines."""
+    """Every reading page and every check's first page, in both languages, for search engines.
+
+    The sitemap protocol wants full addresses, so without a public address there is no sitemap.
+    """
+    if not current_app.config.get("PUBLIC_URL"):
+        abort(404)
     addresses = [url_for("root.index")]
     for lang, found in current_app.extensions["content"].editions.items():
         addresses.append(url_for("pages.home", lang=lang))
@@ -48,7 +51,7 @@ def sitemap():
 def robots():
     """Everything may be indexed; the check's answer pages are many, so the sitemap lists what matters."""
     lines = ["User-agent: *", "Allow: /"]
-    if public_url("/").startswith("https://"):
+    if current_app.config.get("PUBLIC_URL"):
         lines.append(f"Sitemap: {public_url(url_for('root.sitemap'))}")
     return Response("\n".join(lines) + "\n", mimetype="text/plain")
 

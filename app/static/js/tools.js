@@ -5,6 +5,19 @@
 // The annual report's anonymity rule and free-text check are modules of their own, loaded before this
 // file on the report's page: suppress.js (SMALL, HIDDEN, primary, suppress) and identifying.js.
 
+// Save what the browser made as a file: a Blob, so nothing leaves the browser. Outside the closure below
+// because letter-docx.js saves the filled Word file the same way.
+function saveFile(filename, type, content) {
+  var url = URL.createObjectURL(new Blob([content], { type: type }));
+  var anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+}
+
 (function () {
   if (typeof document === "undefined") { return; }
 
@@ -13,17 +26,6 @@
     if (text !== undefined && text !== null) { node.textContent = text; }
     if (className) { node.className = className; }
     return node;
-  }
-
-  function saveFile(filename, type, content) {
-    var url = URL.createObjectURL(new Blob([content], { type: type }));
-    var anchor = element("a");
-    anchor.href = url;
-    anchor.download = filename;
-    document.body.appendChild(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
   function onDownload(handler) {
@@ -39,19 +41,25 @@
     var value = input.value.trim();
     var kind = input.dataset.kind;
     if (!value) { return input.closest("[data-table]") ? null : form.dataset.msgRequired; }
-    if (kind === "number" || kind === "percentage") {
-      if (!/^\d+$/.test(value)) { return form.dataset.msgNumber; }
-      if (input.dataset.max && Number(value) > Number(input.dataset.max)) { return input.dataset.maxMessage; }
+    if (kind === "number" && !/^\d+$/.test(value)) { return form.dataset.msgNumber; }
+    // A share of working time may have decimals, written the Dutch way (12,5) or the English way (12.5).
+    if (kind === "percentage" && !/^\d+([.,]\d+)?$/.test(value)) { return form.dataset.msgPercentage; }
+    if (input.dataset.max && Number(value.replace(",", ".")) > Number(input.dataset.max)) {
+      return input.dataset.maxMessage;
     }
     if (kind === "date" && isNaN(Date.parse(value))) { return form.dataset.msgDate; }
     if (kind === "text" && value.length > 120) { return form.dataset.msgText; }
     return null;
   }
 
+  function errorOf(input) {
+    return document.getElementById(input.getAttribute("aria-describedby").split(" ").pop());
+  }
+
   function check(input, form, showEmpty) {
     var problem = fieldProblem(input, form);
     if (problem === form.dataset.msgRequired && !showEmpty) { problem = null; }
-    var error = document.getElementById(input.getAttribute("aria-describedby").split(" ").pop());
+    var error = errorOf(input);
     error.textContent = problem || "";
     error.hidden = !problem;
     if (problem) { input.setAttribute("aria-invalid", "true"); } else { input.removeAttribute("aria-invalid"); }
@@ -60,6 +68,9 @@
 
   function displayValue(input) {
     var value = input.value.trim();
+    if (input.dataset.kind === "percentage") {
+      return value.replace(/[.,]/, document.documentElement.lang === "nl" ? "," : ".");
+    }
     if (input.dataset.kind === "date" && value && !isNaN(Date.parse(value))) {
       var lang = document.documentElement.lang;
       return new Date(value + "T12:00:00").toLocaleDateString(lang === "en" ? "en-GB" : lang,
@@ -83,8 +94,47 @@
 
   // ---- the appointment letter: the preview is the letter itself --------------------------------------
 
+  // GOV.UK's error summary: printing or downloading with a wrong value left is stopped, and the summary at
+  // the top of the form links to each wrong field. Empty fields are no problem: they stay marked blanks.
+  function guardActions(form, inputs) {
+    var summary = form.querySelector("[data-error-summary]");
+    var list = summary.querySelector("ul");
+
+    function listProblems() {
+      var wrong = inputs.filter(function (input) { return !check(input, form, false); });
+      list.textContent = "";
+      wrong.forEach(function (input) {
+        var link = element("a", errorOf(input).textContent);
+        link.href = "#" + input.id;
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          input.closest("[data-field-wrap]").scrollIntoView();
+          input.focus({ preventScroll: true });
+        });
+        var item = element("li");
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      summary.hidden = !wrong.length;
+      return wrong.length;
+    }
+
+    inputs.forEach(function (input) {
+      input.addEventListener("input", function () { if (!summary.hidden) { listProblems(); } });
+    });
+    // Capturing on the document runs before the actions' own handlers (print in site.js, the Word file in
+    // letter-docx.js) and before a link's download, so stopping here stops them all.
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest(".actions [data-print], .actions [data-download], .actions [data-word]")) { return; }
+      if (!listProblems()) { return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      summary.focus();
+    }, true);
+  }
+
   function startLetter(form) {
-    startForm(form, function (inputs) {
+    var inputs = startForm(form, function (inputs) {
       inputs.forEach(function (input) {
         var ok = fieldProblem(input, form) === null;
         document.querySelectorAll('[data-slot="' + input.name + '"]').forEach(function (slot) {
@@ -94,6 +144,7 @@
         });
       });
     });
+    guardActions(form, inputs);
   }
 
   // ---- the annual report: built from the form, anonymous by construction -----------------------------
