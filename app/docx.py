@@ -15,7 +15,7 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt
 
-from .content.tools import Paragraph, Slot, Tool
+from .content.tools import Line, Paragraph, Slot, Tool
 
 
 def add_blank(paragraph, tool: Tool, slot: Slot) -> None:
@@ -23,14 +23,18 @@ def add_blank(paragraph, tool: Tool, slot: Slot) -> None:
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+def add_line(out, tool: Tool, parts: Line) -> None:
+    """Text with its blanks marked: highlighted, in brackets."""
+    for part in parts:
+        if isinstance(part, Slot):
+            add_blank(out, tool, part)
+        else:
+            out.add_run(part)
+
+
 def add_paragraphs(document, tool: Tool, paragraphs: tuple[Paragraph, ...]) -> None:
     for paragraph in paragraphs:
-        out = document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None)
-        for part in paragraph.parts:
-            if isinstance(part, Slot):
-                add_blank(out, tool, part)
-            else:
-                out.add_run(part)
+        add_line(document.add_paragraph(style="List Bullet" if paragraph.kind == "li" else None), tool, paragraph.parts)
 
 
 def letter_document(tool: Tool, article_word: str) -> bytes:
@@ -52,7 +56,7 @@ def letter_document(tool: Tool, article_word: str) -> bytes:
 
 def report_document(tool: Tool, intro: str, count_heading: str) -> bytes:
     document = Document()
-    document.add_heading(tool.title, level=1)
+    add_line(document.add_heading(level=1), tool, tool.heading or (tool.title,))
     document.add_paragraph(intro)
     for part in tool.parts:
         document.add_heading(part.title, level=2)

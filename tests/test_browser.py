@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 
 from app import create_app
 from app.content.model import Question
+from app.report import HIDDEN, SMALL
 from tests.accessibility import AXE_OPTIONS
+from tests.test_report_privacy import possible
 
 pytestmark = pytest.mark.browser
 
@@ -342,30 +345,103 @@ def test_letter_fills_in_live_and_explains_the_20_percent_limit(page, base_url, 
     assert not page.locator(".site-header").is_visible()
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_report_is_anonymous_by_construction(page, base_url, lang):
+REPORT_WORDS = {"nl": {"fewer": "minder dan 5", "hidden": "niet getoond", "title": "Jaarverslag vertrouwenspersoon 2026"},
+                "en": {"fewer": "fewer than 5", "hidden": "not shown", "title": "Annual report of the trust person 2026"}}
+
+
+def open_report(page, base_url, lang):
+    """The report tool's page, with a record of every request it makes after loading."""
     address, tool = tool_address(lang, "report")
     page.goto(base_url + address)
-    made = after_load_requests(page, base_url)
-    page.locator("#telling-soort-pesten").fill("3")
-    page.locator("#telling-soort-agressie").fill("7")
-    page.locator("#telling-soort-discriminatie").fill("0")
+    return tool, after_load_requests(page, base_url)
+
+
+def shown_counts(root, lang, total_label):
+    """The report's total and its count tables as a reader sees them, in the terms of app/report.py."""
+    words = REPORT_WORDS[lang]
+
+    def cell(text):
+        text = text.strip()
+        return SMALL if text == words["fewer"] else HIDDEN if text == words["hidden"] else int(text)
+
+    labels = root.select(".report-label")
+    total = next(cell(label.find_next_sibling("p").get_text()) for label in labels if label.get_text() == total_label)
+    tables = [[cell(td.get_text()) for td in table.select("td")] for table in root.select("table")]
+    return total, tables
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_shows_no_count_that_can_be_worked_out_by_subtraction(page, base_url, lang):
+    """9 + 0 + 7 + 4 of 20 reports: printing 9, 0, 7 and 20 would give the 4 away."""
+    tool, made = open_report(page, base_url, lang)
+    page.locator("#veld-jaar").fill("2026")
+    page.locator("#veld-meldingen").fill("20")
+    for row, count in {"pesten": "9", "seksueel": "0", "discriminatie": "7", "agressie": "4", "anders": "0"}.items():
+        page.locator(f"#telling-soort-{row}").fill(count)
+    page.locator("#telling-relatie-collega").fill("3")  # a table that does not add up to the 20 reports
+    page.locator("#telling-relatie-anders").focus()
+    page.locator("#veld-uren").focus()
+    mismatch = page.locator("#fout-tabel-relatie")
+    assert mismatch.is_visible() and "3" in mismatch.inner_text() and "20" in mismatch.inner_text()
     page.locator("#veld-analyse").fill("Meer meldingen in het voorjaar.")
     report = page.locator("[data-report]")
-    rows = report.locator("table tr")
-    cells = dict(zip(rows.locator("th").all_inner_texts(), rows.locator("td").all_inner_texts()))
-    fewer = "minder dan 5" if lang == "nl" else "fewer than 5"
-    assert fewer in cells.values() and "7" in cells.values() and "3" not in cells.values()
-    bars = report.locator("svg rect")
-    assert bars.count() == 1  # only the count of 5 or more is drawn
+    total_label = tool.field("meldingen").label
+    preview = BeautifulSoup(report.inner_html(), "html.parser")
+    total, tables = shown_counts(preview, lang, total_label)
+    assert (total, tables) == (20, [[9, 0, HIDDEN, SMALL, 0]])  # the table that does not add up is left out
+    assert all(len(values) >= 2 for values in possible(total, tables, 20).values())
+    assert report.locator("svg rect").count() == 1  # only the 9 is drawn: a bar would give a hidden count away
     assert report.locator(".anonymity-note").is_visible()
-    assert "Meer meldingen in het voorjaar." in report.inner_text()
+    assert report.locator("h3").inner_text() == REPORT_WORDS[lang]["title"]
     with page.expect_download() as download:
         page.locator("[data-download]").click()
-    saved = Path(download.value.path()).read_text(encoding="utf-8")
-    assert fewer in saved and ">3<" not in saved
+    assert download.value.suggested_filename == "jaarverslag-2026.html"
+    saved = BeautifulSoup(Path(download.value.path()).read_text(encoding="utf-8"), "html.parser")
+    assert saved.title.get_text() == REPORT_WORDS[lang]["title"] and saved.html["lang"] == lang
+    assert [h1.get_text() for h1 in saved.select("h1")] == [REPORT_WORDS[lang]["title"]]
+    assert saved.select("head style") and "font-family" in saved.style.get_text()
+    assert not saved.select("script") and not saved.select("link")
+    assert shown_counts(saved, lang, total_label) == (total, tables)
+    assert "Meer meldingen in het voorjaar." in saved.get_text()
     assert_accessible(page, set())
-    assert [u for u in made if not u.startswith("blob:")] == []
+    # Chromium may fetch the favicon again at any time (under load, after the download): it carries nothing.
+    assert [u for u in made if not u.startswith("blob:") and u != base_url + "/static/favicon.svg"] == []
+    page.emulate_media(media="print")
+    assert page.locator("h1").inner_text() == REPORT_WORDS[lang]["title"]  # one title on paper: the report's
+    assert not report.locator("h3").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_warns_about_text_that_points_to_a_person_before_saving(page, base_url, lang):
+    open_report(page, base_url, lang)
+    field = page.locator("#veld-analyse")
+    assert "privacy-analyse" in field.get_attribute("aria-describedby").split()
+    assert page.locator("#privacy-analyse").is_visible()
+    page.locator("#veld-meldingen").fill("12")
+    text = {"nl": "Veel meldingen bij afdeling Inkoop.", "en": "Many reports from the Purchasing department."}[lang]
+    field.fill(text)
+    warning = page.locator("#waarschuwing-analyse")
+    assert warning.is_visible()
+    assert "waarschuwing-analyse" in field.get_attribute("aria-describedby").split()
+    summary = page.locator("[data-warning-summary]")
+    assert not summary.is_visible()
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator("[data-download]").click()
+    assert summary.is_visible() and downloads == []  # the first time, the user sees the warning instead
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-warning-summary')")
+    link = summary.locator("a[href='#veld-analyse']")
+    assert warning.inner_text() in link.inner_text()
+    assert_accessible(page, set())
+    link.click()
+    assert page.evaluate("() => document.activeElement.id") == "veld-analyse"
+    with page.expect_download() as download:
+        page.locator("[data-download]").click()  # seen: saving goes ahead, the text is the user's call
+    assert text in Path(download.value.path()).read_text(encoding="utf-8")
+    page.locator("#veld-meldingen").fill("40")  # a larger report: a department no longer points to one person
+    assert not warning.is_visible() and not summary.is_visible()
+    field.fill({"nl": "Gesprek met mevrouw Jansen, jansen@voorbeeld.nl.", "en": "Talked to Mrs Jansen, jansen@example.com."}[lang])
+    assert warning.is_visible() and warning.inner_text().count(".") >= 2  # the name and the e-mail address
 
 
 @pytest.mark.parametrize("kind", ["checklist", "letter", "report"])

@@ -17,23 +17,22 @@ from app.content import ContentError
 from app.docx import letter_document
 
 PROJECT = Path(__file__).resolve().parent.parent
-TOOLS_JS = PROJECT / "app" / "static" / "js" / "tools.js"
+SUPPRESS_JS = PROJECT / "app" / "static" / "js" / "suppress.js"
 LETTER_JS = PROJECT / "app" / "static" / "js" / "letter-docx.js"
 CONTENT = create_app({"TESTING": True}).extensions["content"]
 
 
 def run_rule(counts: list[int]) -> list:
-    """The anonymity rule exactly as the browser runs it: tools.js, loaded by Node."""
-    script = (f"const rule = require({json.dumps(str(TOOLS_JS))});"
-              f"console.log(JSON.stringify({json.dumps(counts)}.map(n => [rule.shownCount(n, 'fewer than 5'), "
-              f"rule.inChart(n)])));")
+    """The primary anonymity rule exactly as the browser runs it: suppress.js, loaded by Node.
+    (Secondary suppression has its own tests: tests/test_report_privacy.py.)"""
+    script = (f"const rule = require({json.dumps(str(SUPPRESS_JS))});"
+              f"console.log(JSON.stringify({json.dumps(counts)}.map(rule.primary)));")
     result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
 
 def test_anonymity_rule_hides_counts_from_one_to_four():
-    assert run_rule([0, 1, 4, 5, 12345]) == [
-        ["0", False], ["fewer than 5", False], ["fewer than 5", False], ["5", True], ["12345", True]]
+    assert run_rule([0, 1, 4, 5, 12345]) == [0, "small", "small", 5, 12345]
 
 
 def tools(kind):
@@ -192,3 +191,40 @@ def test_a_valid_toy_letter_loads(tmp_path):
 ])
 def test_each_kind_of_bad_tool_content_gets_its_exact_message(tmp_path, change, expected):
     assert toy_with(tmp_path, LETTER.replace(*change)) == [expected]
+
+
+REPORT = """tool: report
+title: Verslag
+summary: Een verslag.
+intro: Vul in.
+sources: [V5]
+heading: Verslag {jaar}
+identifying:
+  words: [afdeling]
+  titles: [mevrouw]
+parts:
+  - id: cijfers
+    title: Cijfers
+    fields:
+      - {id: jaar, kind: number, label: Jaar}
+      - {id: meldingen, kind: number, label: Meldingen}
+      - {id: toelichting, kind: longtext, label: Toelichting}
+    tables:
+      - {id: soort, title: Soort, total: meldingen, rows: [{id: a, label: A}, {id: b, label: B}]}
+"""
+
+
+def test_a_valid_toy_report_loads(tmp_path):
+    assert toy_with(tmp_path, REPORT) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("total: meldingen", "total: toelichting"),
+     "content/nl/demo/brief.yml:18 parts[0].tables[0].total: expected the id of a number field (jaar, meldingen), "
+     "found 'toelichting'"),
+    (("heading: Verslag {jaar}", "heading: Verslag {jr}"),
+     "content/nl/demo/brief.yml:6 heading: unknown placeholder '{jr}' (fields: jaar, meldingen, toelichting)"),
+    (("  titles: [mevrouw]\n", ""), "content/nl/demo/brief.yml:7 identifying: missing field 'titles'"),
+])
+def test_each_kind_of_bad_report_content_gets_its_exact_message(tmp_path, change, expected):
+    assert toy_with(tmp_path, REPORT.replace(*change)) == [expected]

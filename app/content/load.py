@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 from ..advice import ADVICE, Advice
 from . import schema
 from .organisation import Organisation, read_organisation
-from .tools import FIELD_KINDS, KINDS as TOOL_KINDS, PLACEHOLDER, Article, CountTable, Field, Letter, Part, Point, Tool, parse_text
+from .tools import (FIELD_KINDS, KINDS as TOOL_KINDS, PLACEHOLDER, Article, CountTable, Field, Identifying, Letter,
+                    Part, Point, Tool, parse_text)
 from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
@@ -522,8 +523,8 @@ class _Reader:
             self.problems.append(doc.problem(("tool",), f"expected one of {', '.join(TOOL_KINDS)}, found "
                                                         f"{describe(kind)}"))
             return None
-        shape = schema.TOOL_SHAPES[kind]
-        data = self.fields(doc, (), doc.data, schema.TOOL[0] + shape)
+        required, optional = schema.TOOL_SHAPES[kind]
+        data = self.fields(doc, (), doc.data, schema.TOOL[0] + required, optional)
         sig = self.signature(lang, f"{section}/{path.name}", doc)
         sources = self.sources(doc, ("sources",), data["sources"])
         sig["sources"] = (sources, doc, ("sources",))
@@ -537,7 +538,7 @@ class _Reader:
             fields = self.form_fields(doc, ("fields",), data["fields"], sig)
             tool = replace(tool, fields=fields, letter=self.letter(doc, ("letter",), data["letter"], fields, sig))
         else:
-            tool = replace(tool, parts=self.parts(doc, ("parts",), data["parts"], sig))
+            tool = self.report(doc, data, replace(tool, parts=self.parts(doc, ("parts",), data["parts"], sig)))
         ids = [f.id for f in tool.all_fields]
         for field_id in sorted({i for i in ids if ids.count(i) > 1}):
             self.problems.append(doc.problem((), f"duplicate field id '{field_id}'"))
@@ -624,6 +625,29 @@ class _Reader:
                       self.letter_text(doc, path + ("opening",), data["opening"], known), tuple(articles),
                       self.letter_text(doc, path + ("closing",), data["closing"], known), tuple(signatures))
 
+    def report(self, doc, data, tool: Tool) -> Tool:
+        """The report's heading and word lists, and the tables' totals, once all its fields are known."""
+        known = {f.id for f in tool.all_fields}
+        heading = self.letter_text(doc, ("heading",), data["heading"], known)
+        for p, part in enumerate(tool.parts):
+            for t, table in enumerate(part.tables):
+                field = tool.field(table.total) if table.total else None
+                if table.total and (field is None or field.kind != "number"):
+                    numbers = sorted(f.id for f in tool.all_fields if f.kind == "number")
+                    self.problems.append(doc.problem(("parts", p, "tables", t, "total"), f"expected the id of a "
+                                                     f"number field ({', '.join(numbers)}), found '{table.total}'"))
+        identifying = None
+        if "identifying" in data:
+            found = self.fields(doc, ("identifying",), data["identifying"], *schema.IDENTIFYING)
+            if found is not None:
+                identifying = Identifying(*(self.words(doc, ("identifying", key), found[key])
+                                            for key in schema.IDENTIFYING[0]))
+        return replace(tool, heading=heading[0].parts if heading else (), identifying=identifying)
+
+    def words(self, doc, path, raw) -> tuple[str, ...]:
+        return tuple(word for i, item in enumerate(self.items_of(doc, path, raw, "words"))
+                     if (word := self.text(doc, path + (i,), item)) is not None)
+
     def parts(self, doc, path, raw, sig) -> tuple[Part, ...]:
         parts = []
         for i, item in enumerate(self.items_of(doc, path, raw, "parts")):
@@ -644,8 +668,10 @@ class _Reader:
                                      self.text(doc, path + (i, "tables", t, "rows", r, "label"), row_data["label"])))
                 tables.append(CountTable(self.identifier(doc, path + (i, "tables", t, "id"), table_data["id"]),
                                          self.text(doc, path + (i, "tables", t, "title"), table_data["title"]),
-                                         tuple(rows)))
-            sig[path + (i, "tables")] = (tuple((t.id, tuple(r[0] for r in t.rows)) for t in tables), doc,
+                                         tuple(rows),
+                                         self.identifier(doc, path + (i, "tables", t, "total"), table_data["total"],
+                                                         "a field id") if "total" in table_data else None))
+            sig[path + (i, "tables")] = (tuple((t.id, tuple(r[0] for r in t.rows), t.total) for t in tables), doc,
                                          path + (i, "tables"))
             parts.append(Part(self.identifier(doc, path + (i, "id"), data["id"], "a part id"),
                               self.text(doc, path + (i, "title"), data["title"]),

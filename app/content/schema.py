@@ -22,14 +22,17 @@ SHARED_BLOCK: Shape = (("text",), ("sources",))  # an entry of content/<lang>/_b
 NODE_TYPES = ("question", "outcome")
 
 TOOL: Shape = (("tool", "title", "summary", "intro", "sources"), ())
-TOOL_SHAPES = {"checklist": ("points",), "letter": ("fields", "letter"), "report": ("parts",)}
+# (required, optional) fields of each kind of tool, on top of TOOL's
+TOOL_SHAPES: dict[str, Shape] = {"checklist": (("points",), ()), "letter": (("fields", "letter"), ()),
+                                 "report": (("parts", "heading"), ("identifying",))}
 POINT: Shape = (("id", "title", "text", "link"), ())
 FIELD: Shape = (("id", "kind", "label"), ("hint", "max", "max-message"))
 LETTER: Shape = (("heading", "opening", "articles", "closing", "signatures"), ())
 ARTICLE: Shape = (("title", "text"), ())
 PART: Shape = (("id", "title"), ("text", "fields", "tables"))
-TABLE: Shape = (("id", "title", "rows"), ())
+TABLE: Shape = (("id", "title", "rows"), ("total",))
 ROW: Shape = (("id", "label"), ())
+IDENTIFYING: Shape = (("words", "titles"), ())
 
 SITE = ("organisation", "url", "trust_persons", "integrity", "complaints_procedure", "complaints_committee", "sector")
 PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
@@ -37,4 +40,5 @@ PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
 ALL_SHAPES = {"home.yml": HOME, "_section.yml": SECTION, "topic": TOPIC, "chart": CHART, "bar": BAR,
               "check": CHECK, "question": QUESTION, "option": OPTION, "outcome": OUTCOME, "block": BLOCK, "shared block": SHARED_BLOCK,
               "tool": TOOL, "point": POINT, "field": FIELD, "letter": LETTER, "article": ARTICLE, "part": PART,
-              "table": TABLE, "row": ROW, "site.yml": (SITE, ()), "trust person": (PERSON, ())}
+              "table": TABLE, "row": ROW, "report": TOOL_SHAPES["report"], "identifying": IDENTIFYING,
+              "site.yml": (SITE, ()), "trust person": (PERSON, ())}

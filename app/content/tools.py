@@ -75,6 +75,15 @@ class CountTable:
     id: str
     title: str
     rows: tuple[tuple[str, str], ...]  # (id, label)
+    total: str | None = None  # the number field the rows add up to (the number of reports), if any
+
+
+@dataclass(frozen=True)
+class Identifying:
+    """Words in the report's free text that may point to a person (see static/js/identifying.js)."""
+
+    words: tuple[str, ...]   # department-like words, such as "afdeling"
+    titles: tuple[str, ...]  # words before a name, such as "mevrouw"
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ class Tool:
     points: tuple[Point, ...] = ()
     letter: Letter | None = None
     parts: tuple[Part, ...] = ()
+    heading: Line = ()  # the report's own title, with {field} blanks such as the year
+    identifying: Identifying | None = None
 
     @property
     def all_fields(self) -> tuple[Field, ...]:

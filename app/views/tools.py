@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from pathlib import Path
 
 from flask import Response, abort, render_template
 from flask_babel import gettext as _
@@ -17,10 +18,12 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 mimetypes.add_type(DOCX, ".docx")
 
 bp = language_blueprint("tools", __name__)
+# The saved annual report carries its own styles (a downloaded file has no site around it).
+REPORT_FILE_STYLE = (Path(__file__).resolve().parent.parent / "templates" / "report_file.css").read_text(encoding="utf-8")
 
 
 def render_tool(tool: Tool, section):
-    return render_template(f"tool_{tool.kind}.html", tool=tool, section=section)
+    return render_template(f"tool_{tool.kind}.html", tool=tool, section=section, file_style=REPORT_FILE_STYLE)
 
 
 @bp.route("/<section>/<item>/<name>.docx")
@@ -32,6 +35,8 @@ def word(section, item, name):
     if tool.kind == "letter":
         data = letter_document(tool, _("Article"))
     else:
-        data = report_document(tool, _("Counts from 1 to 4 are shown as “fewer than 5” and left out of the "
+        data = report_document(tool, _("Write counts from 1 to 4 as “fewer than 5”. If such a count can still be "
+                                       "worked out by subtracting the other counts from the number of reports, "
+                                       "leave out the next smallest count as well. Leave hidden counts out of "
                                        "charts, so that nobody can be recognised."), _("Number"))
     return Response(data, mimetype=DOCX)

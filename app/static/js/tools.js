@@ -2,15 +2,8 @@
 // checklist's ticks in this browser, save a copy as a file. Nothing typed is sent anywhere.
 "use strict";
 
-// The annual report's anonymity rule: counts from 1 to 4 could point to a person, so they are never shown.
-function shownCount(count, fewerThanFive) {
-  if (count >= 1 && count <= 4) { return fewerThanFive; }
-  return String(count);
-}
-
-function inChart(count) {
-  return count >= 5;
-}
+// The annual report's anonymity rule and free-text check are modules of their own, loaded before this
+// file on the report's page: suppress.js (SMALL, HIDDEN, primary, suppress) and identifying.js.
 
 // Save what the browser made as a file: a Blob, so nothing leaves the browser. Outside the closure below
 // because letter-docx.js saves the filled Word file the same way.
@@ -23,10 +16,6 @@ function saveFile(filename, type, content) {
   anchor.click();
   anchor.remove();
   setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-}
-
-if (typeof module === "object" && module.exports) {
-  module.exports = { shownCount: shownCount, inChart: inChart };  // for the unit tests under Node
 }
 
 (function () {
@@ -160,9 +149,10 @@ if (typeof module === "object" && module.exports) {
 
   // ---- the annual report: built from the form, anonymous by construction -----------------------------
 
+  // Only counts that the table shows as a number of 5 or more are drawn: a bar would give a hidden one away.
   function barChart(rows, title) {
     var ns = "http://www.w3.org/2000/svg";
-    var shown = rows.filter(function (row) { return inChart(row.count); });
+    var shown = rows.filter(function (row) { return typeof row.shown === "number" && row.shown >= 5; });
     if (!shown.length) { return null; }
     var top = Math.max.apply(null, shown.map(function (row) { return row.count; }));
     var svg = document.createElementNS(ns, "svg");
@@ -192,56 +182,218 @@ if (typeof module === "object" && module.exports) {
     return figure;
   }
 
+  function countOf(input) {
+    var value = input ? input.value.trim() : "";
+    return /^\d+$/.test(value) ? Number(value) : null;
+  }
+
+  function shownText(shown, form) {
+    if (shown === SMALL) { return form.dataset.fewerThanFive; }
+    if (shown === HIDDEN) { return form.dataset.hidden; }
+    return String(shown);
+  }
+
+  function countTable(table, rows, title, form) {
+    var data = element("table", null, "chart-table");
+    data.appendChild(element("caption", title));
+    var body = element("tbody");
+    rows.forEach(function (row) {
+      var tr = element("tr");
+      var th = element("th", row.label);
+      th.setAttribute("scope", "row");
+      tr.appendChild(th);
+      tr.appendChild(element("td", shownText(row.shown, form)));
+      body.appendChild(tr);
+    });
+    data.appendChild(body);
+    return data;
+  }
+
+  // Every count table as the report shows it. Tables with data-total count the same reports, so they
+  // take part in one suppression with that total; a table that does not add up to it is left out until
+  // it does, with an error once the user has left it.
+  function shownCounts(form, touched) {
+    var totalName = null;
+    var tables = Array.prototype.map.call(form.querySelectorAll("[data-table]"), function (table) {
+      var rows = Array.prototype.map.call(table.querySelectorAll("input"), function (input) {
+        return { label: input.dataset.label, count: countOf(input) || 0, given: countOf(input) !== null };
+      });
+      if (table.dataset.total) { totalName = table.dataset.total; }
+      return { node: table, rows: rows, given: rows.some(function (row) { return row.given; }) };
+    });
+    var total = totalName ? countOf(form.querySelector('[name="' + totalName + '"]')) : null;
+    var shared = tables.filter(function (table) {
+      var problem = null;
+      if (table.node.dataset.total && table.given) {
+        var sum = table.rows.reduce(function (a, row) { return a + row.count; }, 0);
+        if (total === null) { problem = form.dataset.msgTotalMissing; }
+        else if (sum !== total) {
+          problem = form.dataset.msgTotalMismatch.replace("{sum}", sum).replace("{total}", total);
+        }
+        var error = document.getElementById(table.node.getAttribute("aria-describedby"));
+        error.textContent = problem || "";
+        error.hidden = !(problem && touched.indexOf(table.node) !== -1);
+        table.shown = !problem;
+      } else {
+        table.shown = table.given;
+      }
+      return table.shown && table.node.dataset.total;
+    });
+    var result = suppress(total, shared.map(function (table) { return table.rows.map(function (row) { return row.count; }); }));
+    shared.forEach(function (table, index) {
+      table.rows.forEach(function (row, i) { row.shown = result[1][index][i]; });
+    });
+    tables.forEach(function (table) {
+      if (table.shown && !table.node.dataset.total) {
+        table.rows.forEach(function (row) { row.shown = primary(row.count); });
+      }
+    });
+    return { totalName: totalName, reports: total, total: total === null ? null : result[0], tables: tables };
+  }
+
+  function warnings(form, lists, reports) {
+    var found = [];
+    form.querySelectorAll("[data-warning]").forEach(function (warning) {
+      var input = warning.parentNode.querySelector("textarea, input");
+      var kinds = lists ? identifyingKinds(input.value, lists, reports) : [];
+      var message = kinds.map(function (kind) {
+        return form.dataset["warn" + kind.charAt(0).toUpperCase() + kind.slice(1)];
+      }).join(" ");
+      warning.textContent = message;
+      warning.hidden = !message;
+      if (message) { found.push({ input: input, message: message }); }
+    });
+    return found;
+  }
+
+  function reportTitle(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".slot:not(.slot-filled)").forEach(function (slot) { slot.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // The saved report: one self-contained page with its own styles and no script, its headings one level
+  // up (the report's title is the file's only h1).
+  function reportFile(report, title, style) {
+    var copy = report.cloneNode(true);
+    [["h4", "h2"], ["h3", "h1"]].forEach(function (pair) {
+      copy.querySelectorAll(pair[0]).forEach(function (old) {
+        var heading = element(pair[1]);
+        heading.innerHTML = old.innerHTML;
+        old.replaceWith(heading);
+      });
+    });
+    return "<!doctype html>\n<html lang=\"" + document.documentElement.lang + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escapeHtml(title) +
+      "</title>\n<style>\n" + style + "\n</style>\n</head>\n<body>\n<main class=\"report\">\n" + copy.innerHTML +
+      "\n</main>\n</body>\n</html>\n";
+  }
+
   function startReport(form) {
     var report = document.querySelector("[data-report]");
-    var heading = report.querySelector("h3").textContent;
-    startForm(form, function () {
+    var heading = report.querySelector("[data-report-heading]");
+    var lists = form.dataset.identifying ? JSON.parse(form.dataset.identifying) : null;
+    var summary = form.querySelector("[data-warning-summary]");
+    var touched = [];
+    var found = [];
+    var seen = null;  // the warnings the user was last shown in the summary
+
+    function showSummary() {
+      var list = summary.querySelector("[data-warning-list]");
+      list.textContent = "";
+      found.forEach(function (warning) {
+        var item = element("li");
+        var link = element("a", form.querySelector('label[for="' + warning.input.id + '"]').textContent + ": " + warning.message);
+        link.href = "#" + warning.input.id;
+        link.addEventListener("click", function (event) { event.preventDefault(); warning.input.focus(); });
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      summary.hidden = !found.length;
+    }
+
+    var inputs = startForm(form, function (inputs) {
+      var counts = shownCounts(form, touched);
+      inputs.forEach(function (input) {
+        document.querySelectorAll('[data-slot="' + input.name + '"]').forEach(function (slot) {
+          var filled = fieldProblem(input, form) === null && input.value.trim();
+          slot.textContent = filled ? displayValue(input) : slot.dataset.blank;
+          slot.classList.toggle("slot-filled", Boolean(filled));
+        });
+      });
       report.textContent = "";
-      report.appendChild(element("h3", heading));
+      report.appendChild(heading);
+      var anyHidden = counts.total === SMALL || counts.total === HIDDEN;
       form.querySelectorAll("fieldset.part").forEach(function (part) {
         var section = element("section", null, "report-part");
         section.appendChild(element("h4", part.querySelector("legend").textContent));
-        part.querySelectorAll("[data-table]").forEach(function (table) {
-          var rows = Array.prototype.map.call(table.querySelectorAll("input"), function (input) {
-            var ok = /^\d+$/.test(input.value.trim());
-            return { label: input.dataset.label, count: ok ? Number(input.value.trim()) : 0, given: ok };
-          });
-          if (!rows.some(function (row) { return row.given; })) { return; }
-          var chart = barChart(rows, table.dataset.title);
+        counts.tables.forEach(function (table) {
+          if (!table.shown || !part.contains(table.node)) { return; }
+          var chart = barChart(table.rows, table.node.dataset.title);
           if (chart) { section.appendChild(chart); }
-          var data = element("table", null, "chart-table");
-          data.appendChild(element("caption", table.dataset.title));
-          var body = element("tbody");
-          rows.forEach(function (row) {
-            var tr = element("tr");
-            var th = element("th", row.label);
-            th.setAttribute("scope", "row");
-            tr.appendChild(th);
-            tr.appendChild(element("td", shownCount(row.count, form.dataset.fewerThanFive)));
-            body.appendChild(tr);
-          });
-          data.appendChild(body);
-          section.appendChild(data);
-          if (rows.some(function (row) { return row.count >= 1 && row.count <= 4; })) {
-            section.appendChild(element("p", form.dataset.note, "anonymity-note"));
-          }
+          section.appendChild(countTable(table.node, table.rows, table.node.dataset.title, form));
+          anyHidden = anyHidden || table.rows.some(function (row) { return row.shown === SMALL || row.shown === HIDDEN; });
         });
         part.querySelectorAll(".field").forEach(function (field) {
           var input = field.querySelector("input, textarea");
-          if (!input.value.trim()) { return; }
+          var inHeading = heading.querySelector('[data-slot="' + input.name + '"]');
+          if (!input.value.trim() || inHeading && fieldProblem(input, form) === null) { return; }
           section.appendChild(element("p", field.querySelector("label").textContent, "report-label"));
+          if (input.name === counts.totalName && counts.total !== null) {
+            section.appendChild(element("p", shownText(counts.total, form)));
+            return;
+          }
           input.value.trim().split(/\n\s*\n/).forEach(function (paragraph) {
             section.appendChild(element("p", displayValue({ value: paragraph, dataset: input.dataset })));
           });
         });
-        report.appendChild(section);
+        if (section.childNodes.length > 1) { report.appendChild(section); }
+      });
+      if (anyHidden) { report.appendChild(element("p", form.dataset.note, "anonymity-note")); }
+      found = warnings(form, lists, counts.reports);
+      if (!found.length) { summary.hidden = true; seen = null; }
+      else if (!summary.hidden) { showSummary(); }
+    });
+    form.querySelectorAll("[data-table]").forEach(function (table) {
+      table.addEventListener("focusout", function (event) {
+        if (table.contains(event.relatedTarget)) { return; }
+        if (touched.indexOf(table) === -1) { touched.push(table); }
+        shownCounts(form, touched);
       });
     });
-    onDownload(function () {
-      var page = "<!doctype html>\n<html lang=\"" + document.documentElement.lang + "\"><head><meta charset=\"utf-8\">" +
-        "<title>" + heading + "</title></head><body>" + report.innerHTML + "</body></html>\n";
-      saveFile(form.dataset.filename, "text/html", page);
+
+    // Saving or printing with a warning first shows the warnings; the second time it goes ahead, since a
+    // word like "team" can be harmless ("het team van vertrouwenspersonen") and only the user can tell.
+    function warnedFirst(event) {
+      // A table left out because it does not add up says so now, even if the user never left it.
+      touched = Array.prototype.slice.call(form.querySelectorAll("[data-table]"));
+      shownCounts(form, touched);
+      var key = found.map(function (warning) { return warning.input.id + warning.message; }).join("|");
+      if (!found.length || key === seen) { return false; }
+      seen = key;
+      showSummary();
+      summary.focus();
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return true;
+    }
+    document.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("[data-print]")) { warnedFirst(event); }
+    }, true);
+    onDownload(function (event) {
+      if (warnedFirst(event)) { return; }
+      // The file is named after the blanks filled in its title, such as the year: jaarverslag-2026.html.
+      var filled = Array.prototype.map.call(heading.querySelectorAll(".slot-filled"), function (slot) {
+        return slot.textContent.trim().replace(/[^\w-]+/g, "-");
+      });
+      var name = form.dataset.filename.replace(/\.html$/, (filled.length ? "-" + filled.join("-") : "") + ".html");
+      saveFile(name, "text/html", reportFile(report, reportTitle(heading), form.dataset.fileStyle));
     });
+    return inputs;
   }
 
   // ---- the checklist: ticks kept under one named key, and nothing else -------------------------------
