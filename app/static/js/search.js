@@ -21,11 +21,14 @@
   var siteRoot = new URL("../../", here);
   var WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'%-]*[\p{L}\p{N}%])?/gu;
   var PAGE_SIZE = 10;
-  var SYNONYM_WEIGHT = 0.8;  // a page with the word itself ranks above one with only a synonym
+  // A page with the word itself ranks above one with the guide's own word for it (the first of its
+  // synonym group), and that above one with another synonym.
+  var GUIDE_WORD_WEIGHT = 0.9;
+  var SYNONYM_WEIGHT = 0.5;
   var PHRASE_WEIGHT = 1;     // extra for a page with the words of the query in the order typed
-  // Pagefind's ranking: titles count more than the body text, and a word repeated on a long page
-  // counts for less than the same word in a heading.
-  var RANKING = { metaWeights: { title: 3 }, termSaturation: 1.0 };
+  // Pagefind's ranking. Nearly every page says "vertrouwenspersoon" many times, so how often a word
+  // occurs says little: where it occurs (title, headings) says more.
+  var RANKING = { metaWeights: { title: 5 }, termSaturation: 1.0, termFrequency: 0.2 };
   var TYPO_MIN_LENGTH = 5;   // one typo is tolerated in words this long or longer
   var engine = null;         // a promise of {pagefind, words}, made on first use
   var latest = 0;            // only the answer to the latest query is shown
@@ -97,8 +100,10 @@
       if (words.stop.has(term)) { continue; }
       var fixed = correction(term, words);  // a word the site does not know is replaced, not kept
       var variants = [{ text: fixed || term, weight: 1 }];
-      (words.groupOf.get(fixed || term) || []).forEach(function (synonym) {
-        if (synonym !== (fixed || term)) { variants.push({ text: synonym, weight: SYNONYM_WEIGHT }); }
+      (words.groupOf.get(fixed || term) || []).forEach(function (synonym, position) {
+        if (synonym !== (fixed || term)) {
+          variants.push({ text: synonym, weight: position === 0 ? GUIDE_WORD_WEIGHT : SYNONYM_WEIGHT });
+        }
       });
       wanted.push(variants);
     }
