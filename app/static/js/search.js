@@ -13,6 +13,7 @@
   var aToZ = document.querySelector("[data-a-z]");
   if (!form || !statusLine || !results || !window.fetch) { return; }
   var input = form.querySelector("input");
+  form.closest("[data-search-box]").classList.add("ready");  // the field instead of the no-JS sentence
   var text = form.dataset;  // the interface strings, in the page's language
   // Pagefind's files are made by build.py next to this script's folder: static/pagefind/.
   var here = document.currentScript.src;
@@ -201,15 +202,17 @@
 
   function say(message) { statusLine.textContent = message; }
 
-  // The next page of results; the list grows below, so nothing above it moves.
-  function showMore(query) {
+  // The next page of results, added below those shown, so nothing above them moves. On a new query
+  // (fresh) the old results stay until the new ones are ready, then are replaced in one step.
+  function showMore(query, fresh) {
     var batch = found.slice(shown, shown + PAGE_SIZE);
-    shown += batch.length;
     return Promise.all(batch.map(function (page) { return page.result.data(); })).then(function (data) {
       if (query !== input.value.trim()) { return; }
-      var list = results.querySelector("ul") || results.appendChild(document.createElement("ul"));
+      shown += batch.length;
+      var list = fresh ? document.createElement("ul") : results.querySelector("ul");
       list.className = "item-list search-list";
       data.forEach(function (pageData, i) { list.appendChild(render(batch[i], pageData)); });
+      if (fresh) { results.replaceChildren(list); }
       var more = results.querySelector("button");
       if (more) { more.remove(); }
       if (shown < found.length) {
@@ -217,7 +220,7 @@
         more.type = "button";
         more.className = "button button-secondary";
         more.textContent = text.more;
-        more.addEventListener("click", function () { showMore(query); });
+        more.addEventListener("click", function () { showMore(query, false); });
         results.appendChild(more);
       }
     });
@@ -226,7 +229,9 @@
   function run() {
     var query = input.value.trim();
     var ticket = ++latest;
-    if (aToZ) { aToZ.hidden = query !== ""; }  // the results take the A-Z list's place while searching
+    // While searching, the results take the A-Z list's place.
+    if (aToZ) { aToZ.hidden = query !== ""; }
+    results.classList.toggle("searching", query !== "");
     if (!query) {
       results.textContent = "";
       say("");
@@ -237,10 +242,14 @@
       if (ticket !== latest) { return; }
       found = pages;
       shown = 0;
-      results.textContent = "";
-      if (!pages.length) { say(text.none); return; }
-      say((pages.length === 1 ? text.countOne : text.countMany).replace("{count}", pages.length));
-      return showMore(query);
+      if (!pages.length) {
+        results.textContent = "";
+        say(text.none);
+        return;
+      }
+      return showMore(query, true).then(function () {
+        say((pages.length === 1 ? text.countOne : text.countMany).replace("{count}", pages.length));
+      });
     }).catch(function () {
       if (ticket === latest) { say(text.failed); }
     }).then(function () {
