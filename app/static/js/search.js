@@ -43,7 +43,8 @@
           // The whole index at once (a few small files), the same for every query: which files the
           // browser asks for then says nothing about what is searched.
           var starts = "abcdefghijklmnopqrstuvwxyz0123456789".split("");
-          return pagefind.options({ ranking: RANKING }).then(function () {
+          // noWorker: this index is small; a worker would be one more script to fetch and start.
+          return pagefind.options({ ranking: RANKING, noWorker: true }).then(function () {
             return pagefind.init();
           }).then(function () {
             return Promise.all(starts.map(function (start) { return pagefind.preload(start); }));
