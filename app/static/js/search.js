@@ -88,6 +88,17 @@
     return words.vocabulary.find(function (known) { return oneEdit(word, known); }) || null;
   }
 
+  // True when the site has this word, or a form of it (the same start, another ending). Pagefind
+  // matches an unknown word loosely, by pieces of it ("gedetacheerd" would find "de"), so words the
+  // site does not know are not searched at all. Short words and numbers are searched as typed.
+  function onSite(text, words) {
+    return text.split(" ").every(function (word) {
+      if (word.length < 4 || /\d/.test(word) || words.known.has(word)) { return true; }
+      var start = word.slice(0, Math.max(4, word.length - 2));
+      return words.vocabulary.some(function (known) { return known.indexOf(start) === 0; });
+    });
+  }
+
   // What to search for: per meaningful word (or synonym phrase such as "seksuele intimidatie"), the
   // texts that count as a match, each with a weight.
   function terms(query, words) {
@@ -107,7 +118,8 @@
           variants.push({ text: synonym, weight: position === 0 ? GUIDE_WORD_WEIGHT : SYNONYM_WEIGHT });
         }
       });
-      wanted.push(variants);
+      variants = variants.filter(function (variant) { return onSite(variant.text, words); });
+      if (variants.length) { wanted.push(variants); }
     }
     if (!wanted.length && tokens.length) {  // only stop words: search for them after all
       wanted = tokens.map(function (token) { return [{ text: token, weight: 1 }]; });
