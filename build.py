@@ -2,7 +2,7 @@
 """Build the Wegwijzer: check the content, update and compile translations, freeze to build/.
 
 Usage:
-  python build.py            check, translate, freeze into build/
+  python build.py            check, translate, freeze into build/, index it for the search
   python build.py check      check the content only
   python build.py serve      build, then serve build/ on http://127.0.0.1:8000/ (PORT to change)
   python build.py export     build, then copy each check's flow graph (SVG) and script (HTML, Markdown)
@@ -179,10 +179,20 @@ def _check_endpoints(app, seen: set) -> None:
         sys.exit(f"freeze failed: {caught[0].message}")
 
 
+def index_search(app, destination: Path) -> None:
+    """Let Pagefind index the frozen pages for the search (app/search_index.py)."""
+    from app.search_index import write_search_index
+
+    started = time.perf_counter()
+    count = write_search_index(app.extensions["content"].editions, destination)
+    print(f"search index: {count} records in {time.perf_counter() - started:.1f}s")
+
+
 def build(destination: Path = ROOT / "build"):
     update_translations()
     app = check_content()
     freeze(app, destination)
+    index_search(app, destination)
 
 
 def serve(destination: Path = ROOT / "build") -> None:

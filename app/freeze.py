@@ -30,7 +30,6 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         yield "pages.home", {"lang": lang}
         yield "errors.not_found_page", {"lang": lang}
         yield "search.page", {"lang": lang}
-        yield "search.index", {"lang": lang}
         yield "review.index", {"lang": lang}
         for section in edition.sections.values():
             yield "pages.section", {"lang": lang, "section": section.id}

@@ -105,9 +105,9 @@ def flow_graph_svg(check: Check, title: str) -> str:
 
 
 def plain(markup: str | None) -> str:
-    from .views.search import plain as strip
+    from .search_index import plain as strip
 
-    return strip(markup)
+    return strip(markup or "")
 
 
 def script_markdown(check: Check, labels: dict[str, str]) -> str:

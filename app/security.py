@@ -7,10 +7,12 @@ from flask import Flask
 # One policy for the Flask app, the test server that serves the frozen build, and server examples.
 CSP_DIRECTIVES = (
     "default-src 'none'",
-    "script-src 'self'",
+    # 'wasm-unsafe-eval': the search engine (Pagefind, static/pagefind/) is WebAssembly from this site.
+    # It allows compiling WebAssembly only; eval() and inline script stay blocked.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self'",
-    "connect-src 'self'",  # search.js reads the search index from the same site
+    "connect-src 'self'",  # search.js reads the search index from the same site, in small files
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

@@ -875,7 +875,7 @@ def report(r: Results) -> str:
             "### Page weight by kind of page",
             "",
             "Requests: stylesheets, icons, scripts and images the HTML names (the HTML itself not counted; "
-            "search.js also fetches the language's `zoeken/index.json` when someone searches).",
+            "search.js fetches the Pagefind index in `static/pagefind/` only when someone uses the search field).",
             "",
             "| Kind | Pages | HTML median | HTML max | Requests (median) |",
             "| --- | ---: | ---: | ---: | ---: |",

@@ -37,7 +37,7 @@ def toy_content(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def frozen_site(tmp_path_factory) -> Path:
-    """The real site frozen once per test session, as build.py does it.
+    """The real site frozen once per test session, with its search index, as build.py does it.
 
     WEGWIJZER_FROZEN names a build made from this very checkout a moment ago (bin/test sets it right
     after running build.py), so the suite does not freeze the same site twice.
@@ -49,7 +49,9 @@ def frozen_site(tmp_path_factory) -> Path:
         assert (Path(built) / "index.html").is_file(), f"WEGWIJZER_FROZEN={built} is not a frozen site"
         return Path(built)
     destination = tmp_path_factory.mktemp("frozen") / "build"
-    build.freeze(create_app(), destination)
+    app = create_app()
+    build.freeze(app, destination)
+    build.index_search(app, destination)
     return destination
 
 
@@ -85,7 +87,9 @@ def frozen_with_organisation(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("edition")
     shutil.copytree(PROJECT / "content", root / "content")
     shutil.copy(PROJECT / "examples" / "site.yml", root / "content" / "site.yml")
-    build.freeze(create_app({"CONTENT_DIR": root / "content"}), root / "build")
+    app = create_app({"CONTENT_DIR": root / "content"})
+    build.freeze(app, root / "build")
+    build.index_search(app, root / "build")
     return root / "build"
 
 

@@ -203,54 +203,7 @@ def test_walk_every_other_check_by_clicking(watched, base_url, lang, section, it
     assert page.watched_elsewhere == []
 
 
-@pytest.mark.parametrize("lang, query, expected_title", [
-    ("nl", "pesten", "ongewenst gedrag op het werk"),
-    ("nl", "gepest", "ongewenst gedrag op het werk"),  # an inflection finds the same page
-    ("nl", "klachtencommissie", None),
-    ("en", "bullying", None),
-])
-def test_instant_search_finds_pages_and_says_why(watched, base_url, lang, query, expected_title):
-    page = watched
-    page.goto(f"{base_url}/{lang}/zoeken/index.html")
-    page.get_by_role("searchbox").fill(query)
-    results = page.locator("[data-search-results] li")
-    results.first.wait_for()
-    assert results.count() >= 1
-    titles = results.locator("a").all_inner_texts()
-    if expected_title:
-        assert any(expected_title.lower() in t.lower() for t in titles), titles
-    assert page.locator("[data-search-results] mark").count() + page.locator(
-        "[data-search-results] .search-snippet").count() >= 1
-    with page.expect_navigation():
-        results.first.locator("a").click()
-    assert page.locator("h1").inner_text() == titles[0]
-    assert page.watched_elsewhere == []
-
-
-def test_search_finds_words_inside_compounds_and_past_participles(page, base_url):
-    page.goto(f"{base_url}/nl/zoeken/index.html")
-    found = page.evaluate("""async () => {
-        const index = await (await fetch('index.json')).json();
-        return index.pages.map(p => p.text).join(' ');
-    }""")
-    assert "gepest" in found.lower() or "pestgedrag" in found.lower()
-    page.get_by_role("searchbox").fill("pesten")
-    page.locator("[data-search-results] li").first.wait_for()
-    marked = [m.lower() for m in page.locator("[data-search-results] mark").all_inner_texts()]
-    assert all(re.sub(r"\W", "", m).startswith(("pest", "gepest")) for m in marked), marked
-
-
-def test_a_to_z_works_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{base_url}/nl/zoeken/index.html")
-    assert not page.get_by_role("searchbox").is_visible()
-    links = page.locator(".a-z .item-list a")
-    assert links.count() == sum(len(s.items) for s in CONTENT.editions["nl"].sections.values())
-    with page.expect_navigation():
-        page.get_by_role("link", name="Wat zegt de wet?", exact=False).first.click()
-    assert "wet" in page.locator("h1").inner_text().lower()
-    context.close()
+# The search page is tested in tests/test_search.py.
 
 
 def test_organisation_details_are_accessible(page, frozen_with_organisation):

@@ -157,7 +157,7 @@ def fuzz_raw(text):
     fetch("raw", wire("/" + text))
 
 
-PAGES = ["/", "/nl/", "/en/", "/nl/zoeken/", "/en/zoeken/index.json", "/nl/werknemer/check/", "/nl/werknemer/check/a1/",
+PAGES = ["/", "/nl/", "/en/", "/nl/zoeken/", "/en/zoeken/", "/nl/werknemer/check/", "/nl/werknemer/check/a1/",
          "/en/onderwerpen/", "/nl/bestaat-niet/", "/fr/", "/sitemap.xml", "/static/css/site.css"]
 queries = st.one_of(
     st.dictionaries(st.text(max_size=20), st.text(max_size=50), max_size=5).map(urllib.parse.urlencode),

@@ -62,11 +62,11 @@ def header_problems(headers) -> list[str]:
     return problems
 
 
-# Every kind of response: reading pages, check states, an outcome, search, its index, the sitemap, a
-# static file, the 404 page as a file, and real errors (an unknown page, an unknown language).
+# Every kind of response: reading pages, check states, an outcome, search and its script, the sitemap,
+# a static file, the 404 page as a file, and real errors (an unknown page, an unknown language).
 ADDRESSES = [
     "/", "/nl/", "/en/", "/nl/werknemer/", "/en/onderwerpen/wat-zegt-de-wet/", "/nl/werknemer/check/",
-    "/nl/werknemer/check/a1/", "/nl/werknemer/check/a7/", "/nl/zoeken/", "/en/zoeken/index.json",
+    "/nl/werknemer/check/a1/", "/nl/werknemer/check/a7/", "/nl/zoeken/", "/static/js/search.js",
     "/sitemap.xml", "/robots.txt", "/static/css/site.css", "/nl/404.html",
     "/nl/bestaat-niet/", "/fr/", "/nl/werknemer/check/zz/",
 ]
@@ -81,7 +81,7 @@ def test_the_app_sends_the_privacy_headers(client, address):
 
 
 @pytest.mark.parametrize("address", ["/", "/nl/werknemer/index.html", "/static/css/site.css",
-                                     "/en/zoeken/index.json", "/en/bestaat-niet/"])
+                                     "/static/pagefind/pagefind-entry.json", "/en/bestaat-niet/"])
 def test_the_frozen_site_server_sends_the_privacy_headers(base_url, address):
     try:
         with urllib.request.urlopen(base_url + address) as response:

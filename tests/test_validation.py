@@ -405,3 +405,50 @@ SHARED_CASES = {
 def test_shared_block_damage_is_reported_exactly(case, toy_content):
     edits, expected = SHARED_CASES[case]
     assert damage(toy_content, shared_everywhere(edits)) == expected
+
+
+SEARCH_NL = "synonyms:\n  baas: [baas, leidinggevende]\n  vp: [vp, vertrouwenspersoon]\nstopwords: [de, het]\n"
+SEARCH_EN = "synonyms:\n  baas: [boss, supervisor]\n  vp: [trust person, tp]\nstopwords: [the, a]\n"
+
+
+def search_everywhere(extra=()):
+    """_search.yml in both languages, then the edits."""
+    return [("nl/_search.yml", None, SEARCH_NL), ("en/_search.yml", None, SEARCH_EN), *extra]
+
+
+def test_search_words_are_read_per_language(toy_content):
+    assert damage(toy_content, search_everywhere()) == []
+    content = load_content(toy_content, ("nl", "en"), display_root=toy_content.parent, advice=TOY_ADVICE)
+    assert content.editions["en"].search.synonyms == (("boss", "supervisor"), ("trust person", "tp"))
+    assert content.editions["nl"].search.stopwords == frozenset({"de", "het"})
+
+
+SEARCH_CASES = {
+    "group-missing-in-twin": (
+        [("en/_search.yml", "  vp: [trust person, tp]\n", "")],
+        ["content/en/_search.yml:1 synonyms.vp: missing: content/nl/_search.yml has 'synonyms.vp' here"],
+    ),
+    "word-in-two-groups": (
+        [("nl/_search.yml", "[vp, vertrouwenspersoon]", "[vp, baas]")],
+        ["content/nl/_search.yml:3 synonyms.vp[1]: 'baas' is already in group 'baas': a word belongs to one group"],
+    ),
+    "capitals": (
+        [("nl/_search.yml", "[de, het]", "[de, Het]")],
+        ["content/nl/_search.yml:4 stopwords[1]: expected a word in lower case (letters, digits, ' and -; "
+         "phrases with single spaces), found text 'Het'"],
+    ),
+    "one-word-group": (
+        [("en/_search.yml", "[boss, supervisor]", "[boss]")],
+        ["content/en/_search.yml:2 synonyms.baas: expected a list of at least 2 word(s), found 1 word(s)"],
+    ),
+    "unknown-field": (
+        [("nl/_search.yml", "stopwords:", "stopwoorden: [en]\nstopwords:")],
+        ["content/nl/_search.yml:4 stopwoorden: unknown field 'stopwoorden' (expected one of: synonyms, stopwords)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SEARCH_CASES))
+def test_search_words_damage_is_reported_exactly(case, toy_content):
+    edits, expected = SEARCH_CASES[case]
+    assert damage(toy_content, search_everywhere(edits)) == expected

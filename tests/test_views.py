@@ -128,7 +128,9 @@ def test_outcome_lists_answers_with_change_links_and_start_again(client):
 def test_privacy_headers_and_no_cookies(client):
     response = client.get("/nl/")
     csp = response.headers["Content-Security-Policy"]
-    assert "unsafe-inline" not in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    # Scripts from this site only; WebAssembly (the search engine) may be compiled, nothing wider.
+    assert "script-src 'self' 'wasm-unsafe-eval';" in csp
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "Set-Cookie" not in response.headers
 
@@ -164,3 +166,22 @@ def test_page_cache_serves_the_same_page_with_the_same_headers():
 
 def test_page_cache_is_off_unless_asked_for():
     assert not create_app({"TESTING": True}).before_request_funcs.get(None)
+
+
+def test_a_to_z_files_numbered_points_under_their_subject(client):
+    html = client.get("/nl/zoeken/").get_data(as_text=True)
+    letters = re.findall(r'<h3 id="letter-([^"]+)">', html)
+    assert letters == sorted(letters) and not any(letter.isdigit() for letter in letters)
+    start = html.index('id="letter-A"')
+    a_list = html[start:html.index("<h3", start)]
+    assert "1. Aanstelling en verantwoording" in a_list and "2. Aantal vertrouwenspersonen" in a_list
+
+
+def test_every_page_has_a_search_field_in_the_header_that_sends_nothing(client):
+    html = client.get("/nl/werknemer/").get_data(as_text=True)
+    header = html[html.index("<header"):html.index("</header>")]
+    form = re.search(r"<form[^>]*data-header-search[^>]*>(.*?)</form>", header, re.S)
+    assert form and 'type="search"' in form.group(1)
+    assert "name=" not in form.group(1)  # nothing typed is submitted, even without JavaScript
+    search_page = client.get("/nl/zoeken/").get_data(as_text=True)
+    assert "data-header-search" not in search_page  # the search page has its own field

@@ -20,7 +20,7 @@ from . import schema
 from .organisation import Organisation, read_organisation
 from .tools import (FIELD_KINDS, KINDS as TOOL_KINDS, PLACEHOLDER, Article, CountTable, Field, Identifying, Letter,
                     Part, Point, Tool, parse_text)
-from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, Section, Topic
+from .model import Bar, Chart, Block, Check, Content, Edition, Option, Outcome, Question, SearchWords, Section, Topic
 from .yamlread import Document, Problem, describe, format_keypath, read_yaml
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -28,6 +28,8 @@ CODE = re.compile(r"^[a-z][a-z0-9]{0,7}$")
 SOURCE = re.compile(r"^(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7]|P[1-4])$")
 SECTION_FILE = "_section.yml"
 BLOCKS_FILE = "_blocks.yml"  # texts used in several places: one wording, kept in one place
+SEARCH_FILE = "_search.yml"  # the search's synonyms and stop words
+SEARCH_WORD = re.compile(r"^[^\W_](?:[\w'-]| (?! ))*(?<! )$")  # lower-case words, one space between them
 INCLUDE = re.compile(r"^\{\{block ([a-z0-9]+(?:-[a-z0-9]+)*)\}\}[ \t]*$")  # a topic line that shows a shared block
 SITE_FILE = "site.yml"  # the organisation edition
 RESERVED = {"zoeken", "review", "static"}  # addresses of the site's own pages: /<lang>/zoeken/
@@ -230,6 +232,7 @@ class _Reader:
             return None
         home = self.home(lang, folder / HOME_FILE)
         shared_doc = self.shared_blocks(lang, folder / BLOCKS_FILE)
+        search = self.search_words(lang, folder / SEARCH_FILE)
         sections = {}
         for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
             section = self.section(lang, sub)
@@ -249,7 +252,7 @@ class _Reader:
             if role not in sections:
                 self.problems.append(doc.problem(("roles", i), f"unknown section '{role}' (known: "
                                                                f"{', '.join(sorted(sections))})"))
-        return Edition(lang, title, intro, roles, footer, MappingProxyType(sections))
+        return Edition(lang, title, intro, roles, footer, MappingProxyType(sections), search)
 
     def shared_blocks(self, lang: str, path: Path) -> Document | None:
         """content/<lang>/_blocks.yml: id -> text (and sources), for outcomes (`use:`) and topics."""
@@ -277,6 +280,58 @@ class _Reader:
             if html is not None:
                 self.shared[lang][block_id] = (html, sources)
         return doc
+
+    def search_words(self, lang: str, path: Path) -> SearchWords:
+        """content/<lang>/_search.yml: synonym groups (id -> words) and stop words, for the search."""
+        if not path.is_file():
+            return SearchWords()
+        self.register(lang, path)
+        doc = self.yaml_file(path)
+        data = self.fields(doc, (), doc.data, *schema.SEARCH) if doc is not None else None
+        if data is None:
+            return SearchWords()
+        sig = self.signature(lang, SEARCH_FILE, doc)
+        groups, group_of = [], {}
+        raw_groups = data["synonyms"]
+        if raw_groups is not MISSING and not isinstance(raw_groups, dict):
+            self.problems.append(doc.problem(("synonyms",), f"expected a mapping of group ids to lists of "
+                                                            f"words, found {describe(raw_groups)}"))
+        elif raw_groups is not MISSING:
+            for group_id, words in raw_groups.items():
+                path_ = ("synonyms", group_id)
+                if self.identifier(doc, path_, group_id, "a group id") is None:
+                    continue
+                sig[path_] = (True, doc, path_)  # the same groups in every language; the words differ
+                found = self.search_word_list(doc, path_, words, at_least=2)
+                for i, word in enumerate(found):
+                    if word in group_of:
+                        self.problems.append(doc.problem(path_ + (i,), f"'{word}' is already in group "
+                                                                       f"'{group_of[word]}': a word belongs "
+                                                                       f"to one group"))
+                    group_of.setdefault(word, group_id)
+                groups.append(found)
+        stopwords = self.search_word_list(doc, ("stopwords",), data["stopwords"], at_least=1)
+        sig[("stopwords",)] = (True, doc, ("stopwords",))
+        return SearchWords(tuple(groups), frozenset(stopwords))
+
+    def search_word_list(self, doc: Document, path: tuple, value, at_least: int) -> tuple[str, ...]:
+        """A list of lower-case words (or short phrases); problems for anything else."""
+        if value is MISSING:
+            return ()
+        if not isinstance(value, list) or len(value) < at_least:
+            found = f"{len(value)} word(s)" if isinstance(value, list) else describe(value)
+            self.problems.append(doc.problem(path, f"expected a list of at least {at_least} word(s), found "
+                                                   f"{found}"))
+            return ()
+        found = []
+        for i, word in enumerate(value):
+            if isinstance(word, str) and SEARCH_WORD.match(word) and word == word.lower():
+                found.append(word)
+            else:
+                self.problems.append(doc.problem(path + (i,), f"expected a word in lower case (letters, "
+                                                              f"digits, ' and -; phrases with single "
+                                                              f"spaces), found {describe(word)}"))
+        return tuple(found)
 
     def use_shared(self, lang: str, doc: Document, path: tuple, block_id) -> tuple[str, tuple[str, ...]] | None:
         """The shared block named at path, marked as used; None (and a problem) when there is none."""

@@ -168,6 +168,14 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SearchWords:
+    """content/<lang>/_search.yml: words the search treats as one, and words it skips."""
+
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words that mean the same to someone searching
+    stopwords: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything the guide says in one language."""
 
@@ -177,6 +185,7 @@ class Edition:
     roles: tuple[str, ...]
     footer: tuple[str, ...]  # addresses like /over/veiligheid/
     sections: Mapping[str, Section]
+    search: SearchWords = SearchWords()
 
     def page(self, address: str) -> Section | Item | None:
         """The section or item at an address written in content (/werknemer/check/)."""

@@ -19,6 +19,7 @@ OPTION: Shape = (("code", "label", "next"), ("hint",))
 OUTCOME: Shape = (("type", "title", "blocks", "sources"), ("advice", "show_organisation"))
 BLOCK: Shape = ((), ("id", "text", "use", "when", "sources"))  # exactly one of text and use
 SHARED_BLOCK: Shape = (("text",), ("sources",))  # an entry of content/<lang>/_blocks.yml
+SEARCH: Shape = (("synonyms", "stopwords"), ())  # content/<lang>/_search.yml
 NODE_TYPES = ("question", "outcome")
 
 TOOL: Shape = (("tool", "title", "summary", "intro", "sources"), ())
@@ -39,6 +40,7 @@ PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
 
 ALL_SHAPES = {"home.yml": HOME, "_section.yml": SECTION, "topic": TOPIC, "chart": CHART, "bar": BAR,
               "check": CHECK, "question": QUESTION, "option": OPTION, "outcome": OUTCOME, "block": BLOCK, "shared block": SHARED_BLOCK,
+              "_search.yml": SEARCH,
               "tool": TOOL, "point": POINT, "field": FIELD, "letter": LETTER, "article": ARTICLE, "part": PART,
               "table": TABLE, "row": ROW, "report": TOOL_SHAPES["report"], "identifying": IDENTIFYING,
               "site.yml": (SITE, ()), "trust person": (PERSON, ())}

@@ -27,6 +27,18 @@
     });
   }
 
+  // The header's search field hands its query to the search page in this tab's sessionStorage: not in
+  // the address, so it is never sent to a server and never lands in the browser history. The search
+  // page reads it and erases it at once (static/js/search.js).
+  var headerSearch = document.querySelector("[data-header-search]");
+  if (headerSearch) {
+    headerSearch.addEventListener("submit", function () {
+      try {
+        window.sessionStorage.setItem("wegwijzer-zoeken", headerSearch.querySelector("input").value.trim());
+      } catch (error) { /* storage blocked: the search page opens with an empty field */ }
+    });
+  }
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
