@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from flask import current_app, g, request, url_for
+from flask_frozen import relative_url_for
 from babel import Locale
 from flask_babel import format_date, format_decimal
 from markupsafe import Markup
@@ -30,7 +31,7 @@ def link(endpoint: str, **values) -> str:
         # a static host only knows the subfolder from the site's public address.
         return ("" if request.script_root else public_path()) + url_for(endpoint, **values)
     template_url_for = current_app.jinja_env.globals["url_for"]
-    if template_url_for is url_for or "_anchor" in values or "_external" in values:
+    if template_url_for is not relative_url_for or "_anchor" in values or "_external" in values:
         return template_url_for(endpoint, **values)
     # Freezing: Frozen-Flask's relative url_for, made cheap. A page links about twenty pages, and the
     # same ones from page to page; building each address once saves a quarter of the freeze.
