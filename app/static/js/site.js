@@ -84,10 +84,12 @@
         leave();
         return;
       }
+      // Of three presses, two or one are left: base.html holds both sentences in the page's language.
       if (status) { announce(PRESSES_TO_LEAVE - presses === 1 ? status.dataset.oneLeft : status.dataset.twoLeft); }
     }, true);
 
-    // Back to this page from the back/forward cache: start counting afresh, and show the page again.
+    // Every showing of the page, from the back/forward cache too: count afresh and show the page again
+    // (leave() hid it); after a quick exit in this tab, a page back from history starts empty.
     window.addEventListener("pageshow", function (event) {
       resetCount();
       shiftAlone = false;
