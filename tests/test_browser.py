@@ -1,4 +1,5 @@
-"""A real Chromium on the frozen site: walking the employee check, accessibility, privacy, quick exit."""
+"""A real Chromium on the frozen site: walking the employee check, accessibility, privacy (the quick exit has
+tests/test_quick_exit.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ pytestmark = pytest.mark.browser
 
 CONTENT = create_app().extensions["content"]
 AXE = Axe()
-EXIT = "https://www.buienradar.nl/"
 
 
 def shortest_routes(check):
@@ -103,39 +103,6 @@ def test_change_an_answer_and_start_again(page, base_url):
     with page.expect_navigation():
         page.get_by_role("link", name="Opnieuw beginnen").click()
     assert page.url.endswith("/nl/werknemer/check/index.html")
-
-
-@pytest.fixture
-def exit_site(context):
-    """Stand in for the neutral site, so the test sends nothing off this machine."""
-    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
-
-
-def test_quick_exit_link_leaves_and_replaces_the_page(page, base_url, exit_site):
-    page.goto(f"{base_url}/nl/")
-    page.goto(f"{base_url}/nl/werknemer/index.html")
-    page.get_by_role("link", name=re.compile("Snel weg")).click()
-    page.wait_for_url(EXIT)
-    page.go_back()  # the guide's page was replaced, so Back skips it
-    assert page.url == f"{base_url}/nl/"
-
-
-def test_quick_exit_by_pressing_shift_three_times(page, base_url, exit_site):
-    page.goto(f"{base_url}/en/werknemer/index.html")
-    for _ in range(3):
-        page.keyboard.press("Shift")
-    page.wait_for_url(EXIT)
-
-
-def test_quick_exit_works_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
-    page = context.new_page()
-    page.goto(f"{base_url}/nl/werknemer/check/index.html")
-    assert page.locator("[data-print]").count() == 0 or not page.locator("[data-print]").first.is_visible()
-    page.get_by_role("link", name=re.compile("Snel weg")).click()
-    page.wait_for_url(EXIT)
-    context.close()
 
 
 def test_the_check_works_without_javascript(browser, base_url):

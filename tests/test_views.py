@@ -6,6 +6,7 @@ The pages and answers are enumerated from the content, never from a hand-kept li
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -133,6 +134,17 @@ def test_privacy_headers_and_no_cookies(client):
     assert "script-src 'self' 'wasm-unsafe-eval';" in csp
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_privacy_statement_names_the_keys_the_scripts_keep_in_the_browser(client, lang):
+    """The quick exit's mark and the checklist's ticks: the privacy statement names each key and its storage."""
+    static = Path(APP.static_folder)
+    quick_exit_key = re.search(r'LEFT_KEY = "([^"]+)"', (static / "js/site.js").read_text()).group(1)
+    checklist_key = re.search(r'data-store="([^"]+)"', client.get(f"/{lang}/werkgever/checklist/").get_data(as_text=True)).group(1)
+    privacy = client.get(f"/{lang}/over/privacy/").get_data(as_text=True)
+    assert f"<code>{quick_exit_key}</code>" in privacy and "session storage" in privacy
+    assert f"<code>{checklist_key}</code>" in privacy and "local storage" in privacy
 
 
 def test_pages_carry_no_inline_script_or_style(client):

@@ -3,12 +3,58 @@
 
 (function () {
   var exitLink = document.querySelector("[data-quick-exit]");
+  var status = document.querySelector("[data-quick-exit-status]");
+  var PRESSES_TO_LEAVE = 3;
+  var WINDOW_MS = 5000;  // the presses must all come within this time of the first one
+  // Set in this tab only (sessionStorage ends with the tab) once someone has left by the quick exit, so
+  // that pages of this site the browser shows again from its history come back with empty forms.
+  var LEFT_KEY = "wegwijzer-quick-exit";
 
-  // replace() rather than a normal visit, so the Back button does not return to this site.
+  // Empty every form, so Back does not show what was typed. The checklist (data-store) keeps its ticks on
+  // purpose: they are in localStorage anyway, and the safety page says so.
+  function clearForms() {
+    document.querySelectorAll("form:not([data-store])").forEach(function (form) {
+      form.reset();
+      // reset() fires no input event: send one, so the tools and the search redraw their preview and
+      // results from the now empty fields.
+      form.querySelectorAll("input, textarea").forEach(function (field) {
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+  }
+
+  // replace() rather than a normal visit, so the Back button does not return to this page.
   function leave() {
-    if (!exitLink) { return; }
     document.body.hidden = true;
+    clearForms();
+    try { sessionStorage.setItem(LEFT_KEY, "1"); } catch (error) { /* storage off: this page is cleared still */ }
     window.location.replace(exitLink.href);
+  }
+
+  function leftByQuickExit() {
+    try { return sessionStorage.getItem(LEFT_KEY) === "1"; } catch (error) { return false; }
+  }
+
+  // Shown from the browser's history: from the back/forward cache, or loaded again with its form values.
+  function shownFromHistory(event) {
+    var navigation = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return event.persisted || Boolean(navigation && navigation.type === "back_forward");
+  }
+
+  // ---- Shift pressed three times, as GOV.UK's "Exit this page": only Shift on its own counts --------
+
+  var presses = 0;
+  var shiftAlone = false;  // Shift is down and no other key has been pressed since
+  var expiry = null;
+
+  function announce(text) {
+    if (status && status.textContent !== text) { status.textContent = text; }
+  }
+
+  function resetCount() {
+    presses = 0;
+    clearTimeout(expiry);
+    announce("");
   }
 
   if (exitLink) {
@@ -16,14 +62,39 @@
       event.preventDefault();
       leave();
     });
-    // Shift pressed three times within a second leaves too, as with GOV.UK's "Exit this page".
-    var presses = [];
+
+    // Capture phase, so no other script on the page can hide a key from the count.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Shift") {
+        if (!event.repeat) { shiftAlone = true; }  // holding Shift down repeats keydown: one press still
+        return;
+      }
+      // Any other key (Shift+Tab, Shift+A, typing) means the user is typing, not asking to leave.
+      shiftAlone = false;
+      if (presses) { resetCount(); }
+    }, true);
+
     document.addEventListener("keyup", function (event) {
-      if (event.key !== "Shift") { return; }
-      var now = Date.now();
-      presses = presses.filter(function (time) { return now - time < 1000; });
-      presses.push(now);
-      if (presses.length >= 3) { leave(); }
+      if (event.key !== "Shift" || !shiftAlone) { return; }
+      shiftAlone = false;
+      presses += 1;
+      if (presses === 1) { expiry = setTimeout(resetCount, WINDOW_MS); }
+      if (presses >= PRESSES_TO_LEAVE) {
+        resetCount();
+        leave();
+        return;
+      }
+      // Of three presses, two or one are left: base.html holds both sentences in the page's language.
+      if (status) { announce(PRESSES_TO_LEAVE - presses === 1 ? status.dataset.oneLeft : status.dataset.twoLeft); }
+    }, true);
+
+    // Every showing of the page, from the back/forward cache too: count afresh and show the page again
+    // (leave() hid it); after a quick exit in this tab, a page back from history starts empty.
+    window.addEventListener("pageshow", function (event) {
+      resetCount();
+      shiftAlone = false;
+      document.body.hidden = false;
+      if (leftByQuickExit() && shownFromHistory(event)) { clearForms(); }
     });
   }
 
