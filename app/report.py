@@ -8,6 +8,9 @@ a total. So, as statistical offices do:
   rows add up to the report's total number of reports. That total is a cell of every table. While a
   reader could still pin down a hidden cell from the total and the shown cells, the smallest shown
   non-zero cell of that table (possibly the total itself) is hidden as well (HIDDEN).
+- Where nothing is left to hide and a cell can still be worked out (a total of 1 to 4 whose tables have
+  as many non-zero rows, say: 1 + 1 + 1 + 1 of "fewer than 5"), the table's rows are all withheld
+  (WITHHELD), zeros included: the table then says nothing about how the few reports divide.
 
 Zero is shown: it points to nobody, and a zero only ever fixes cells that are shown anyway. The property
 tests (tests/test_report_privacy.py, tests/js/) check by exhaustive enumeration that every hidden cell
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 
 SMALL = "small"    # a count of 1 to 4: "fewer than 5"
 HIDDEN = "hidden"  # a count of 5 or more, hidden so that a small count cannot be worked out
+WITHHELD = "withheld"  # any count, zero included: a whole table's rows withheld
 INFINITY = float("inf")
 
 Shown = int | str  # the count itself, SMALL or HIDDEN
@@ -35,6 +39,8 @@ def known_range(shown: Shown, top: float) -> tuple[float, float]:
         return 1, 4
     if shown == HIDDEN:
         return 5, top  # never a zero: zeros are shown, and only non-zero cells are hidden
+    if shown == WITHHELD:
+        return 0, top
     return shown, shown
 
 
@@ -53,7 +59,7 @@ def worked_out(shown_total: Shown, shown_tables: Sequence[Sequence[Shown]]) -> l
     telling = []
     for index, (rows, table) in enumerate(zip(shown_tables, ranges)):
         for i, cell in enumerate(rows):
-            if cell not in (SMALL, HIDDEN):
+            if cell not in (SMALL, HIDDEN, WITHHELD):
                 continue
             others = table[:i] + table[i + 1:]
             low = max(table[i][0], total_low - sum(high for _, high in others))
@@ -81,7 +87,8 @@ def suppress(total: int | None, tables: Sequence[Sequence[int]]) -> tuple[Shown 
         raise ValueError("every table's rows must add up to the total")
     shown_total = primary(total)
     while True:
-        for index in worked_out(shown_total, shown_tables):
+        telling = worked_out(shown_total, shown_tables)
+        for index in telling:
             candidates = [(count, i) for i, count in enumerate(tables[index])
                           if count > 0 and shown_tables[index][i] == count]
             if shown_total == total and total > 0:
@@ -89,7 +96,11 @@ def suppress(total: int | None, tables: Sequence[Sequence[int]]) -> tuple[Shown 
             if candidates:
                 break
         else:
-            return shown_total, shown_tables  # nothing left to pin down, or nothing left to hide
+            open_tables = [index for index in telling if any(c != WITHHELD for c in shown_tables[index])]
+            if not open_tables:
+                return shown_total, shown_tables  # nothing left to pin down
+            shown_tables[open_tables[0]] = [WITHHELD] * len(shown_tables[open_tables[0]])
+            continue
         _, i = min(candidates)
         if i == len(tables[index]):
             shown_total = HIDDEN

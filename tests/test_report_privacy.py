@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from app.report import HIDDEN, SMALL, primary, suppress
+from app.report import HIDDEN, SMALL, WITHHELD, primary, suppress
 
 PROJECT = Path(__file__).resolve().parent.parent
 SUPPRESS_JS = PROJECT / "app" / "static" / "js" / "suppress.js"
@@ -28,6 +28,8 @@ def candidate_values(shown, top):
         return range(1, 5)
     if shown == HIDDEN:
         return range(5, top + 1)
+    if shown == WITHHELD:
+        return range(0, top + 1)
     return range(shown, shown + 1)
 
 
@@ -188,7 +190,7 @@ def test_every_count_of_one_to_four_is_hidden_and_every_shown_cell_is_true(case)
     shown_total, shown_tables = suppress(total, tables)
     for true, shown in [(total, shown_total)] + [(n, s) for rows, out in zip(tables, shown_tables)
                                                  for n, s in zip(rows, out)]:
-        assert shown == (SMALL if 1 <= true <= 4 else shown) and shown in (true, SMALL, HIDDEN)
+        assert shown == (SMALL if 1 <= true <= 4 else shown) and shown in (true, SMALL, HIDDEN, WITHHELD)
         assert shown != HIDDEN or true >= 5
 
 
@@ -231,3 +233,10 @@ def test_python_and_javascript_hide_exactly_the_same_cells():
     from_python = [list(suppress(c["total"], c["tables"])) for c in cases]
     assert from_js == json.loads(json.dumps(from_python))
     assert any(HIDDEN in rows for shown in from_python for rows in shown[1])  # the cases do reach the rule
+
+
+def test_a_small_total_with_as_many_rows_withholds_the_table():
+    """1 + 1 + 1 + 1 of a total "fewer than 5": the rows' ranges would pin every cell and the total."""
+    shown_total, shown_tables = suppress(4, [[1, 1, 1, 1]])
+    assert shown_total == SMALL and shown_tables == [[WITHHELD] * 4]
+    assert leaks(suppress, 4, [[1, 1, 1, 1]]) == []

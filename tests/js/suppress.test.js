@@ -6,7 +6,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { SMALL, HIDDEN, primary, suppress } = require(path.join(__dirname, "..", "..", "app", "static", "js", "suppress.js"));
+const { SMALL, HIDDEN, WITHHELD, primary, suppress } = require(path.join(__dirname, "..", "..", "app", "static", "js", "suppress.js"));
 
 function seeded(seed) {  // mulberry32: small, fast, and the same numbers on every machine
   return function () {
@@ -20,6 +20,7 @@ function seeded(seed) {  // mulberry32: small, fast, and the same numbers on eve
 function candidateValues(shown, top) {
   if (shown === SMALL) { return [1, 2, 3, 4]; }
   if (shown === HIDDEN) { return Array.from({ length: Math.max(0, top - 4) }, (_, i) => i + 5); }
+  if (shown === WITHHELD) { return Array.from({ length: top + 1 }, (_, i) => i); }
   return [shown];
 }
 

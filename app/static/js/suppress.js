@@ -5,6 +5,7 @@
 
 var SMALL = "small";    // a count of 1 to 4: "fewer than 5"
 var HIDDEN = "hidden";  // a count of 5 or more, hidden so that a small count cannot be worked out
+var WITHHELD = "withheld";  // any count, zero included: a whole table's rows withheld (app/report.py)
 
 function primary(count) {
   return count >= 1 && count <= 4 ? SMALL : count;
@@ -14,6 +15,7 @@ function primary(count) {
 function knownRange(shown, top) {
   if (shown === SMALL) { return [1, 4]; }
   if (shown === HIDDEN) { return [5, top]; }  // never a zero: zeros are shown, only non-zero cells hidden
+  if (shown === WITHHELD) { return [0, top]; }
   return [shown, shown];
 }
 
@@ -37,7 +39,7 @@ function workedOut(shownTotal, shownTables) {
   shownTables.forEach(function (rows, index) {
     var table = ranges[index];
     var pinned = rows.some(function (cell, i) {
-      if (cell !== SMALL && cell !== HIDDEN) { return false; }
+      if (cell !== SMALL && cell !== HIDDEN && cell !== WITHHELD) { return false; }
       var others = table.slice(0, i).concat(table.slice(i + 1));
       var cellLow = Math.max(table[i][0], low - sumOf(others, 1));
       var cellHigh = Math.min(table[i][1], high - sumOf(others, 0));
@@ -68,7 +70,8 @@ function suppress(total, tables) {
   var shownTotal = primary(total);
   for (;;) {
     var chosen = null;
-    workedOut(shownTotal, shownTables).some(function (index) {
+    var telling = workedOut(shownTotal, shownTables);
+    telling.some(function (index) {
       var candidates = [];
       tables[index].forEach(function (count, i) {
         if (count > 0 && shownTables[index][i] === count) { candidates.push([count, i]); }
@@ -79,12 +82,19 @@ function suppress(total, tables) {
       chosen = [index, candidates[0][1]];
       return true;
     });
-    if (!chosen) { return [shownTotal, shownTables]; }
+    if (!chosen) {
+      var open = telling.filter(function (index) {
+        return shownTables[index].some(function (cell) { return cell !== WITHHELD; });
+      });
+      if (!open.length) { return [shownTotal, shownTables]; }
+      shownTables[open[0]] = shownTables[open[0]].map(function () { return WITHHELD; });
+      continue;
+    }
     if (chosen[1] === tables[chosen[0]].length) { shownTotal = HIDDEN; }
     else { shownTables[chosen[0]][chosen[1]] = HIDDEN; }
   }
 }
 
 if (typeof module === "object" && module.exports) {
-  module.exports = { SMALL: SMALL, HIDDEN: HIDDEN, primary: primary, suppress: suppress };  // for Node's tests
+  module.exports = { SMALL: SMALL, HIDDEN: HIDDEN, WITHHELD: WITHHELD, primary: primary, suppress: suppress };  // for Node's tests
 }

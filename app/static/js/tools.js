@@ -3,7 +3,7 @@
 "use strict";
 
 // The annual report's anonymity rule and free-text check are modules of their own, loaded before this
-// file on the report's page: suppress.js (SMALL, HIDDEN, primary, suppress) and identifying.js.
+// file on the report's page: suppress.js (SMALL, HIDDEN, WITHHELD, primary, suppress) and identifying.js.
 
 // Save what the browser made as a file: a Blob, so nothing leaves the browser. Outside the closure below
 // because letter-docx.js saves the filled Word file the same way.
@@ -189,7 +189,7 @@ function saveFile(filename, type, content) {
 
   function shownText(shown, form) {
     if (shown === SMALL) { return form.dataset.fewerThanFive; }
-    if (shown === HIDDEN) { return form.dataset.hidden; }
+    if (shown === HIDDEN || shown === WITHHELD) { return form.dataset.hidden; }
     return String(shown);
   }
 
