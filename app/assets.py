@@ -27,9 +27,9 @@ def _digest(path: Path) -> str:
     return _digests[key]
 
 
-def hashed_name(filename: str) -> str:
-    """css/site.css as css/site.<digest>.css: the name to link."""
-    path = Path(current_app.static_folder, filename)
+def hashed_name(filename: str, static_folder: str | None = None) -> str:
+    """css/site.css as css/site.<digest>.css: the name to link (static_folder: the current app's)."""
+    path = Path(static_folder or current_app.static_folder, filename)
     stem, dot, suffix = filename.rpartition(".")
     if not dot or not path.is_file():
         return filename  # url_for then links a file that does not exist, and the freeze reports it

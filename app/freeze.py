@@ -21,7 +21,8 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     # the pages, outside any page's language, where building a link to a page fails.
     for path in sorted(Path(app.static_folder).rglob("*")):
         if path.is_file():
-            yield "static", {"filename": hashed_name(path.relative_to(app.static_folder).as_posix())}
+            yield "static", {"filename": hashed_name(path.relative_to(app.static_folder).as_posix(),
+                                                     app.static_folder)}
     yield "root.index", {}
     if app.config.get("PUBLIC_URL"):  # see skipped_endpoints
         yield "root.sitemap", {}
