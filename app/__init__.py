@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
 
-    from .views import checks, errors, helpers, pages, review, search, tools
+    from .views import checks, errors, helpers, look, pages, review, search, tools
 
     helpers.init_app(app)
     app.register_blueprint(pages.root)
@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(tools.bp)
     app.register_blueprint(review.bp)
+    app.register_blueprint(look.bp)
     errors.init_app(app)
     cache.init_app(app)
     return app

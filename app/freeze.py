@@ -27,6 +27,11 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
     if app.config.get("PUBLIC_URL"):  # see skipped_endpoints
         yield "root.sitemap", {}
     yield "root.robots", {}
+    organisation = app.extensions["content"].organisation
+    if organisation and (organisation.logo or organisation.accent):  # see skipped_endpoints
+        yield "look.css", {}
+    if organisation and organisation.logo:
+        yield "look.logo", {"filename": organisation.logo.filename}
     for lang, edition in app.extensions["content"].editions.items():
         yield "pages.home", {"lang": lang}
         yield "errors.not_found_page", {"lang": lang}
@@ -54,6 +59,11 @@ def skipped_endpoints(app: Flask) -> set[str]:
     skipped = set()
     if not app.config.get("PUBLIC_URL"):
         skipped.add("root.sitemap")  # a sitemap needs full addresses: set url in content/site.yml
+    organisation = app.extensions["content"].organisation
+    if not (organisation and (organisation.logo or organisation.accent)):
+        skipped.add("look.css")  # the generic look: site.yml gives no logo and no accent colour
+    if not (organisation and organisation.logo):
+        skipped.add("look.logo")
     items = [item for edition in app.extensions["content"].editions.values()
              for section in edition.sections.values() for item in section.items.values()]
     if not any(isinstance(item, Tool) and item.kind != "checklist" for item in items):

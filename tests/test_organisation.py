@@ -62,7 +62,7 @@ PERSON = "organisation: De Linde\ntrust_persons:\n  - name: Anna\n    kind: inte
      "number 612345678: YAML drops a leading 0"),
     ("organisation: De Linde\nwebsite: https://delinde.example\n",
      "content/site.yml:2 website: unknown field 'website' (expected one of: organisation, url, trust_persons, "
-     "integrity, complaints_procedure, complaints_committee, sector)"),
+     "integrity, complaints_procedure, complaints_committee, sector, logo, accent)"),
     (PERSON + "    email: a@b.nl\n    languages: [nl, no]\n",
      "content/site.yml:6 trust_persons[0].languages[1]: expected a language code like nl, en, tr or pl, found "
      "boolean false (YAML reads unquoted yes/no/on/off/true/false as a boolean: put the text in quotes)"),

@@ -214,7 +214,7 @@ class _Reader:
             return None
         text = self.read_text(path)
         doc = read_yaml(text, self.display(path), self.problems) if text is not None else None
-        return read_organisation(doc, languages, self.problems) if doc is not None else None
+        return read_organisation(doc, languages, self.problems, path.parent) if doc is not None else None
 
     def flag(self, doc: Document, path: tuple, data: dict, key: str) -> bool:
         value = data.get(key, False)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 
 from . import schema
+from .look import Logo, accent_problem, read_logo
 from .yamlread import Document, Problem, describe
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
@@ -48,14 +50,20 @@ class Organisation:
     complaints_procedure: Text | None
     complaints_committee: Text | None
     sector: Text | None
+    logo: Logo | None = None   # shown in every page's header, with the name as its text
+    accent: str | None = None  # #rrggbb in place of the site's accent colour, contrast checked
 
 
 FIELDS = schema.SITE
 PERSON_FIELDS = schema.PERSON
 
 
-def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[Problem]) -> Organisation | None:
-    """site.yml as an Organisation; None when it is empty. Every problem is recorded, not raised."""
+def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[Problem],
+                      content_dir: Path) -> Organisation | None:
+    """site.yml as an Organisation; None when it is empty. Every problem is recorded, not raised.
+
+    content_dir: the folder the logo's file name is relative to.
+    """
     data = doc.data
     if data is None:
         return None
@@ -83,10 +91,21 @@ def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[
     integrity = reader.contact(("integrity",), data["integrity"], person=False) if "integrity" in data else None
     texts = {key: reader.translated((key,), data[key]) if key in data else None
              for key in ("complaints_procedure", "complaints_committee", "sector")}
+    logo = accent = None
+    if "logo" in data:
+        logo, problem = read_logo(content_dir, data["logo"])
+        if problem:
+            reader.problem(("logo",), problem)
+    if "accent" in data:
+        problem = accent_problem(data["accent"])
+        if problem:
+            reader.problem(("accent",), problem)
+        else:
+            accent = data["accent"].lower()
     if name is None:
         return None
     return Organisation(name, url, contacts, integrity, texts["complaints_procedure"],
-                        texts["complaints_committee"], texts["sector"])
+                        texts["complaints_committee"], texts["sector"], logo, accent)
 
 
 class _Reader:

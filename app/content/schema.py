@@ -35,7 +35,8 @@ TABLE: Shape = (("id", "title", "rows"), ("total",))
 ROW: Shape = (("id", "label"), ())
 IDENTIFYING: Shape = (("words", "titles"), ())
 
-SITE = ("organisation", "url", "trust_persons", "integrity", "complaints_procedure", "complaints_committee", "sector")
+SITE = ("organisation", "url", "trust_persons", "integrity", "complaints_procedure", "complaints_committee", "sector",
+        "logo", "accent")
 PERSON = ("name", "kind", "phone", "email", "reachable", "languages")
 
 ALL_SHAPES = {"home.yml": HOME, "_section.yml": SECTION, "topic": TOPIC, "chart": CHART, "bar": BAR,
