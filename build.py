@@ -8,6 +8,12 @@ Usage:
   python build.py export     build, then copy each check's flow graph (SVG) and script (HTML, Markdown)
                              per language into export/ (WEGWIJZER_EXPORT to change); the same pages are
                              in the site under /<lang>/review/
+  python build.py package [site.yml ... | folder/]
+                             build one zip per organisation into dist/ (WEGWIJZER_DIST to change): the
+                             site, a filled-in nginx.conf and a README for the host; without arguments
+                             the content's own edition (content/site.yml, or the generic guide)
+  python build.py preview    serve the app itself on http://127.0.0.1:5000/ (PORT to change) while you
+                             edit: a saved file reloads the content and the open page; errors show in it
 
 Set WEGWIJZER_CONTENT to a folder to build from other content than content/, and WEGWIJZER_URL to the
 site's public address (https://example.org/gids/) where content/site.yml does not give it: sitemap.xml
@@ -230,6 +236,16 @@ def main(argv: list[str]) -> None:
         serve()
     elif command == "export":
         export()
+    elif command == "package":
+        from app.package import package
+
+        update_translations()
+        package(check_content(), argv[2:], freeze)
+    elif command == "preview":
+        from app.preview import preview
+
+        update_translations()
+        preview(port=int(os.environ.get("PORT", "5000")))
     else:
         sys.exit(__doc__)
 

@@ -81,12 +81,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def frozen_with_organisation(tmp_path_factory) -> Path:
-    """The real content plus examples/site.yml (an organisation edition), frozen as build.py does it."""
+    """The real content plus examples/site.yml (an organisation edition with a logo and an accent colour),
+    frozen as build.py does it."""
     import build
 
     root = tmp_path_factory.mktemp("edition")
     shutil.copytree(PROJECT / "content", root / "content")
     shutil.copy(PROJECT / "examples" / "site.yml", root / "content" / "site.yml")
+    shutil.copy(PROJECT / "examples" / "logo.svg", root / "content" / "logo.svg")
     app = create_app({"CONTENT_DIR": root / "content"})
     build.freeze(app, root / "build")
     build.index_search(app, root / "build")

@@ -214,6 +214,7 @@ def unreachable_node(d):
 
 def organisation(d) -> str:
     shutil.copy(PROJECT / "examples" / "site.yml", d.root / SITE)
+    shutil.copy(PROJECT / "examples" / "logo.svg", (d.root / SITE).parent / "logo.svg")
     return SITE
 
 

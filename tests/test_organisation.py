@@ -89,4 +89,7 @@ def test_an_empty_site_yml_is_the_generic_guide(tmp_path):
 
 
 def test_the_example_is_valid(tmp_path):
-    assert problems_with(tmp_path, EXAMPLE.read_text(encoding="utf-8")) == []
+    from app.content.load import load_organisation
+
+    organisation = load_organisation(EXAMPLE, ("nl", "en"), PROJECT)  # beside its own logo
+    assert organisation.logo.suffix == ".svg" and organisation.accent == "#0b5c3b"

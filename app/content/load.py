@@ -84,6 +84,15 @@ def load_content(root: Path, languages: tuple[str, ...], display_root: Path | No
     return Content(MappingProxyType(editions), organisation)
 
 
+def load_organisation(path: Path, languages: tuple[str, ...], display_root: Path) -> Organisation | None:
+    """One site.yml on its own (python build.py package a.yml b.yml); raise ContentError on problems."""
+    reader = _Reader(path.parent, display_root, ADVICE)
+    organisation = reader.organisation(path, languages)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    return organisation
+
+
 class _Reader:
     def __init__(self, root: Path, display_root: Path, advice: Mapping[str, Advice]):
         self.root = root

@@ -81,17 +81,17 @@ def accent_problem(value) -> str | None:
     return None
 
 
-def read_logo(content_dir: Path, value) -> tuple[Logo | None, str | None]:
-    """The logo file named in site.yml, or why it cannot be used."""
+def read_logo(folder: Path, shown_folder: str, value) -> tuple[Logo | None, str | None]:
+    """The logo file named in site.yml (a file in site.yml's own folder), or why it cannot be used."""
     if not (isinstance(value, str) and value.strip()):
-        return None, f"expected the name of an SVG or PNG file in content/, found {describe(value)}"
-    path = (content_dir / value.strip()).resolve()
-    if not path.is_relative_to(content_dir.resolve()):
-        return None, f"expected a file inside content/, found '{value}'"
+        return None, f"expected the name of an SVG or PNG file in {shown_folder}/, found {describe(value)}"
+    path = (folder / value.strip()).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        return None, f"expected a file inside {shown_folder}/, found '{value}'"
     if path.suffix.lower() not in LOGO_TYPES:
         return None, f"expected an SVG or PNG file (.svg or .png), found '{value}'"
     if not path.is_file():
-        return None, f"no file '{value}' in content/"
+        return None, f"no file '{value}' in {shown_folder}/"
     data = path.read_bytes()
     if len(data) > LOGO_MAX_BYTES:
         return None, (f"'{value}' is {len(data) // 1024} KB, at most {LOGO_MAX_BYTES // 1024} KB is allowed: "

@@ -59,10 +59,10 @@ PERSON_FIELDS = schema.PERSON
 
 
 def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[Problem],
-                      content_dir: Path) -> Organisation | None:
+                      folder: Path) -> Organisation | None:
     """site.yml as an Organisation; None when it is empty. Every problem is recorded, not raised.
 
-    content_dir: the folder the logo's file name is relative to.
+    folder: site.yml's own folder, where its logo is.
     """
     data = doc.data
     if data is None:
@@ -93,7 +93,7 @@ def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[
              for key in ("complaints_procedure", "complaints_committee", "sector")}
     logo = accent = None
     if "logo" in data:
-        logo, problem = read_logo(content_dir, data["logo"])
+        logo, problem = read_logo(folder, doc.file.rpartition("/")[0] or ".", data["logo"])
         if problem:
             reader.problem(("logo",), problem)
     if "accent" in data:

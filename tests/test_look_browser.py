@@ -1,0 +1,38 @@
+"""An organisation edition with a logo and an accent colour (examples/site.yml) stays accessible."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.serve import serve_in_thread
+
+from .test_browser import assert_accessible, tool_address
+
+pytestmark = pytest.mark.browser
+
+# One page of each kind (a template each), in the organisation edition.
+PAGES = ["/index.html", "/nl/", "/en/", "/nl/werknemer/", "/nl/werknemer/waar-vind-ik-een-vp/",
+         "/nl/werknemer/check/", "/nl/werknemer/check/a1/", "/nl/werknemer/check/a1/b1/c1/d1/",
+         "/nl/zoeken/", "/nl/review/", "/nl/review/werknemer/check/", "/nl/404.html",
+         *(tool_address("nl", kind)[0] for kind in ("checklist", "letter", "report"))]
+
+
+@pytest.fixture(scope="module")
+def edition_url(frozen_with_organisation):
+    server = serve_in_thread(frozen_with_organisation)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_kind_of_page_with_logo_and_accent_passes_axe(page, edition_url):
+    seen = set()
+    for address in PAGES:
+        response = page.goto(edition_url + address)
+        assert response.status in (200, 404), address
+        logo = page.locator("header img.organisation-logo")
+        assert logo.get_attribute("alt") == "Zorggroep De Linde", address
+        assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()") \
+            == "#0b5c3b", address
+        assert page.evaluate("document.querySelector('header img').naturalWidth") > 0, address  # it loaded
+        assert_accessible(page, seen)
