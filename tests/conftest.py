@@ -55,15 +55,26 @@ def frozen_site(tmp_path_factory) -> Path:
     return destination
 
 
-@pytest.fixture(scope="session")
-def base_url(frozen_site):
-    """The frozen site served on loopback (replaces pytest-playwright's --base-url)."""
+def serve_site(folder: Path):
+    """A frozen site served on loopback: yields its base address, for the fixtures below."""
     from app.serve import serve_in_thread
 
-    server = serve_in_thread(frozen_site)
+    server = serve_in_thread(folder)
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(frozen_site):
+    """The frozen site served on loopback (replaces pytest-playwright's --base-url)."""
+    yield from serve_site(frozen_site)
+
+
+@pytest.fixture(scope="session")
+def edition_url(frozen_with_organisation):
+    """The organisation edition (frozen_with_organisation) served on loopback."""
+    yield from serve_site(frozen_with_organisation)
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +112,7 @@ def gate_report(pytestconfig):
     return pytestconfig.stash.setdefault(GATE_LINES, []).append
 
 
-BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url"}
+BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url", "edition_url"}
 
 
 def pytest_collection_modifyitems(config, items):

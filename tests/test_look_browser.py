@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.serve import serve_in_thread
-
 from .test_browser import assert_accessible, tool_address
 
 pytestmark = pytest.mark.browser
@@ -15,14 +13,6 @@ PAGES = ["/index.html", "/nl/", "/en/", "/nl/werknemer/", "/nl/werknemer/waar-vi
          "/nl/werknemer/check/", "/nl/werknemer/check/a1/", "/nl/werknemer/check/a1/b1/c1/d1/",
          "/nl/zoeken/", "/nl/review/", "/nl/review/werknemer/check/", "/nl/404.html",
          *(tool_address("nl", kind)[0] for kind in ("checklist", "letter", "report"))]
-
-
-@pytest.fixture(scope="module")
-def edition_url(frozen_with_organisation):
-    server = serve_in_thread(frozen_with_organisation)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_every_kind_of_page_with_logo_and_accent_passes_axe(page, edition_url):
