@@ -117,10 +117,24 @@ BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url", "editio
 
 def pytest_collection_modifyitems(config, items):
     """A test that needs the frozen site is in the build tier, whatever its file: the fast tier never
-    freezes the site, so an editor gets its answer in under a minute."""
+    freezes the site, so an editor gets its answer in under a minute. Tests marked `long` go first, so
+    that under pytest-xdist no worker starts a minute's work when the others are nearly done."""
     for item in items:
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: order kept otherwise
+
+
+def pytest_sessionfinish(session):
+    """Under pytest-xdist a worker hands its gate lines to the controller, which prints the summary."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["gate_lines"] = session.config.stash.get(GATE_LINES, [])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: a worker has finished; keep its gate lines for the summary."""
+    node.config.stash.setdefault(GATE_LINES, []).extend(getattr(node, "workeroutput", {}).get("gate_lines", []))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -128,5 +142,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     lines = config.stash.get(GATE_LINES, [])
     if lines:
         terminalreporter.section("quality gates")
-        for line in lines:
+        for line in sorted(lines):
             terminalreporter.write_line(line)

@@ -17,7 +17,8 @@ from app.serve import serve_in_thread
 
 from .test_gate_sweep import frozen_pages
 
-pytestmark = pytest.mark.gate
+# One worker under pytest-xdist: the module's costly shared fixture is made once.
+pytestmark = [pytest.mark.gate, pytest.mark.xdist_group("keyboard")]
 
 CONTENT = create_app().extensions["content"]
 MAX_TABS = 80  # more stops than any page has: reaching it means the option cannot be reached by Tab

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-pytestmark = pytest.mark.gate
+# One worker under pytest-xdist: the module's costly shared fixture is made once.
+pytestmark = [pytest.mark.gate, pytest.mark.xdist_group("mutations")]
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHECK = "nl/werknemer/check.yml"  # the employee check: the one check every edition has

@@ -14,7 +14,8 @@ import pytest
 from app import security
 from app.nginx import serving
 
-pytestmark = pytest.mark.gate
+# One worker under pytest-xdist: the module's costly shared fixture is made once.
+pytestmark = [pytest.mark.gate, pytest.mark.xdist_group("nginx")]
 
 TYPES = {"html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
          "js": "text/javascript; charset=utf-8", "json": "application/json; charset=utf-8",
