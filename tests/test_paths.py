@@ -6,13 +6,12 @@ import re
 
 import pytest
 
-from app import create_app
 from app.advice import ADVICE
 from app.content.model import ADVICE_KEY, Question
+from .real_app import real_app
 
-APP = create_app({"TESTING": True})
-CONTENT = APP.extensions["content"]
-LANGUAGES = APP.config["LANGUAGES"]
+CONTENT = real_app().extensions["content"]
+LANGUAGES = real_app().config["LANGUAGES"]  # the tests are parametrized by language
 
 
 def check(lang, section, item):
@@ -158,11 +157,6 @@ def test_employer_advice_page_shows_the_advice_and_its_reasons(client, lang, cod
     others = block_texts_for(lang, frozenset(ADVICE["intern-of-extern"].findings - expected))
     for text in others:
         assert text not in html
-
-
-@pytest.fixture(scope="module")
-def client():
-    return APP.test_client()
 
 
 # ---- Coverage: every inventory ID the finished paths promise is cited by some page -------------------------

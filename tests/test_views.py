@@ -16,9 +16,9 @@ from app.content.model import Check, Question
 from app.freeze import site_urls
 
 from .conftest import FIXTURE_CONTENT
+from .real_app import real_app
 
-APP = create_app({"TESTING": True})
-CONTENT = APP.extensions["content"]
+CONTENT = real_app().extensions["content"]  # the states are parametrized from it
 
 
 def all_checks():
@@ -39,16 +39,16 @@ def address(lang, check, codes=()):
     return "/".join(["", lang, check.section, check.id, *codes, ""]).replace("//", "/")
 
 
-def test_the_employee_check_exists_in_every_language():
-    for lang in APP.config["LANGUAGES"]:
+def test_the_employee_check_exists_in_every_language(app):
+    for lang in app.config["LANGUAGES"]:
         assert isinstance(CONTENT.editions[lang].item("werknemer", "check"), Check)
 
 
-def test_every_page_of_the_site_renders(client):
-    with APP.test_request_context():
+def test_every_page_of_the_site_renders(app, client):
+    with app.test_request_context():
         from flask import url_for
 
-        urls = [url_for(endpoint, **values) for endpoint, values in site_urls(APP)]
+        urls = [url_for(endpoint, **values) for endpoint, values in site_urls(app)]
     assert len(urls) == len(set(urls))
     for url in urls:
         with client.get(url) as response:  # closes a static file's handle
@@ -132,9 +132,9 @@ def test_privacy_headers_and_no_cookies(client):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_privacy_statement_names_the_keys_the_scripts_keep_in_the_browser(client, lang):
+def test_the_privacy_statement_names_the_keys_the_scripts_keep_in_the_browser(app, client, lang):
     """The quick exit's mark and the checklist's ticks: the privacy statement names each key and its storage."""
-    static = Path(APP.static_folder)
+    static = Path(app.static_folder)
     quick_exit_key = re.search(r'LEFT_KEY = "([^"]+)"', (static / "js/site.js").read_text()).group(1)
     checklist_key = re.search(r'data-store="([^"]+)"', client.get(f"/{lang}/werkgever/checklist/").get_data(as_text=True)).group(1)
     privacy = client.get(f"/{lang}/over/privacy/").get_data(as_text=True)
