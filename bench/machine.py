@@ -36,13 +36,10 @@ def machine_facts() -> dict:
                      if "Chromium" in line), "not found")
     nginx = command_output(["nginx", "-v"]) if shutil.which("nginx") else "not installed"
     wrk = command_output(["wrk", "-v"]).splitlines()[0] if shutil.which("wrk") else "not installed"
-    gunicorn = command_output([sys.executable, "-m", "gunicorn", "--version"])
-    lighthouse = "not installed"
-    with contextlib.suppress(OSError, ValueError):
-        lighthouse = json.loads((BENCH / "node_modules/lighthouse/package.json").read_text())["version"]
     commit = command_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     dirty = command_output(["git", "-C", str(ROOT), "status", "--porcelain", "--", "app", "content",
                             "translations", "build.py"])
+    installed = installed_during_the_run()
     return {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit + (" with uncommitted changes in app/, content/ or translations/" if dirty else ""),
@@ -52,9 +49,20 @@ def machine_facts() -> dict:
         "OS": f"{os_name}, kernel {platform.release()}",
         "Python": platform.python_version(),
         "Flask / Frozen-Flask": f"{version('flask')} / {version('frozen-flask')}",
-        "gunicorn": gunicorn.replace("gunicorn (version ", "").rstrip(")"),
+        "gunicorn": installed["gunicorn"],
         "Chromium": chromium.strip().removeprefix("Chromium "),
         "nginx": nginx.replace("nginx version: ", ""),
         "wrk": wrk.split(" Copyright")[0],
-        "Node / Lighthouse": f"{command_output(['node', '--version'])} / {lighthouse}",
+        "Node / Lighthouse": installed["Node / Lighthouse"],
     }
+
+
+def installed_during_the_run() -> dict:
+    """The versions of gunicorn and Lighthouse, which the load and Lighthouse steps install when missing
+    (the runner asks again at the end, so the report names what was measured)."""
+    gunicorn = command_output([sys.executable, "-m", "gunicorn", "--version"])
+    lighthouse = "not installed"
+    with contextlib.suppress(OSError, ValueError):
+        lighthouse = json.loads((BENCH / "node_modules/lighthouse/package.json").read_text())["version"]
+    return {"gunicorn": gunicorn.replace("gunicorn (version ", "").rstrip(")"),
+            "Node / Lighthouse": f"{command_output(['node', '--version'])} / {lighthouse}"}

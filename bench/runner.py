@@ -45,7 +45,7 @@ from bench.common import FULL, QUICK, REPORT, ROOT, Results, say
 from bench.freeze import bench_freeze
 from bench.lighthouse import bench_lighthouse
 from bench.load import bench_load
-from bench.machine import machine_facts
+from bench.machine import installed_during_the_run, machine_facts
 from bench.quiet import OtherLoad, note_load, wait_quiet
 from bench.render import bench_render
 from bench.report import misses, report
@@ -105,6 +105,7 @@ def main(argv: list[str]) -> int:
             else:
                 if name != "weight":  # page weight counts bytes, not time
                     note_load(results, name, meter)
+    results.facts.update(installed_during_the_run())
     results.duration = time.perf_counter() - started
     found = misses(results, scale)
     say(f"Done in {results.duration / 60:.1f} min. " + (f"Missed: {len(found)}" if found else "All targets met."))
