@@ -10,15 +10,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from app import create_app
 from app.content.model import Question
 from app.report import HIDDEN, SMALL
 from tests.accessibility import AXE_OPTIONS
 from tests.test_report_privacy import possible
+from tests.real_app import real_app
 
 pytestmark = pytest.mark.browser
 
-CONTENT = create_app().extensions["content"]
+CONTENT = real_app().extensions["content"]  # the walks are parametrized from it
 AXE = Axe()
 
 

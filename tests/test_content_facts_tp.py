@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
 from app.content.model import Question
+from .real_app import real_app
 
-APP = create_app({"TESTING": True})
-CONTENT = APP.extensions["content"]
-LANGUAGES = APP.config["LANGUAGES"]
+CONTENT = real_app().extensions["content"]
+LANGUAGES = real_app().config["LANGUAGES"]  # the tests are parametrized by language
 ROOT = Path(__file__).resolve().parent.parent / "content"
 
 # The files this part of the guide owns (the employee side and two tools are checked elsewhere).

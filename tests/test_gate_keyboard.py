@@ -11,16 +11,16 @@ import pytest
 
 from app.assets import plain_name
 
-from app import create_app
 from app.content.model import Check, Question
 from app.serve import serve_in_thread
 
 from .test_gate_sweep import frozen_pages
+from .real_app import real_app
 
 # One worker under pytest-xdist: the module's costly shared fixture is made once.
 pytestmark = [pytest.mark.gate, pytest.mark.xdist_group("keyboard")]
 
-CONTENT = create_app().extensions["content"]
+CONTENT = real_app().extensions["content"]  # the walks are parametrized from it
 MAX_TABS = 80  # more stops than any page has: reaching it means the option cannot be reached by Tab
 STYLESHEET = "static/css/site.css"
 PROJECT = Path(__file__).resolve().parent.parent

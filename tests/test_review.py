@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
 from app.content.model import Check, Question
+from .real_app import real_app
 
 PROJECT = Path(__file__).resolve().parent.parent
-APP = create_app({"TESTING": True})
+CONTENT = real_app().extensions["content"]  # the tests are parametrized by check
 
 
 def all_checks():
-    for lang, edition in APP.extensions["content"].editions.items():
+    for lang, edition in CONTENT.editions.items():
         for section in edition.sections.values():
             for item in section.items.values():
                 if isinstance(item, Check):

@@ -9,8 +9,6 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from app import create_app
-
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
@@ -20,7 +18,6 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     "resultTypes": ["violations"],
 }
-CONTENT = create_app().extensions["content"]
 RESULT_LINKS = "[data-search-results] li > a"
 
 # Counts layout shifts as Lighthouse's CLS does (not those right after the user's own input).
@@ -46,13 +43,13 @@ def search(page, query: str) -> list[str]:
     return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
 
 
-def test_the_query_set_is_large_enough_and_points_at_real_pages():
+def test_the_query_set_is_large_enough_and_points_at_real_pages(app):
     assert len(QUERIES["nl"]) >= 40 and len(QUERIES["en"]) >= 15
     for lang, queries in QUERIES.items():
         for entry in queries:
             assert entry["q"].strip() and entry["pages"], entry
             for address in entry["pages"]:
-                assert CONTENT.editions[lang].page(address) is not None, (lang, entry["q"], address)
+                assert app.extensions["content"].editions[lang].page(address) is not None, (lang, entry["q"], address)
 
 
 def test_the_query_set_finds_an_acceptable_page_in_the_first_three(page, base_url):
@@ -172,14 +169,14 @@ def test_search_page_with_results_passes_axe(page, base_url):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_without_javascript_a_sentence_and_the_a_to_z_list(browser, base_url):
+def test_without_javascript_a_sentence_and_the_a_to_z_list(app, browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}/nl/zoeken/index.html")
     assert page.get_by_text("Zoeken werkt alleen met JavaScript").is_visible()
     assert not page.get_by_role("searchbox", name="Zoek in deze wegwijzer").is_visible()
     links = page.locator(".a-z .item-list a")
-    assert links.count() == sum(len(s.items) for s in CONTENT.editions["nl"].sections.values())
+    assert links.count() == sum(len(s.items) for s in app.extensions["content"].editions["nl"].sections.values())
     for letter in page.locator(".letters a").all():
         box = letter.bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24, (letter.inner_text(), box)

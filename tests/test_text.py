@@ -6,13 +6,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 PROJECT = Path(__file__).resolve().parent.parent
-OVERLAP = PROJECT.parent / "shared" / "tools" / "overlap.py"
+SHARED = PROJECT.parent / "shared"  # the source documents and the overlap tool, beside the repository
+OVERLAP = SHARED / "tools" / "overlap.py"
 
 
+# A checkout on its own has no ../shared (the source documents are not the project's to publish); CI and
+# the project's machine have it, so there the test runs. With ../shared present, a missing tool still fails.
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} (the source documents and tools/overlap.py) "
+                                                "is absent: the copied-text check needs it")
 def test_no_sentence_is_copied_from_the_source_documents():
     assert OVERLAP.is_file(), f"the overlap tool is missing at {OVERLAP}"
     result = subprocess.run([sys.executable, str(OVERLAP)], cwd=PROJECT, capture_output=True, text=True)

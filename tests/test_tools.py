@@ -19,7 +19,6 @@ from app.docx import letter_document
 PROJECT = Path(__file__).resolve().parent.parent
 SUPPRESS_JS = PROJECT / "app" / "static" / "js" / "suppress.js"
 LETTER_JS = PROJECT / "app" / "static" / "js" / "letter-docx.js"
-CONTENT = create_app({"TESTING": True}).extensions["content"]
 
 
 def run_rule(counts: list[int]) -> list:
@@ -35,38 +34,43 @@ def test_anonymity_rule_hides_counts_from_one_to_four():
     assert run_rule([0, 1, 4, 5, 12345]) == [0, "small", "small", 5, 12345]
 
 
-def tools(kind):
-    for lang, edition in CONTENT.editions.items():
+@pytest.fixture
+def content(app):
+    return app.extensions["content"]
+
+
+def tools(content, kind):
+    for lang, edition in content.editions.items():
         for section in edition.sections.values():
             for item in section.items.values():
                 if getattr(item, "kind", None) == kind:
                     yield lang, item
 
 
-def test_each_language_has_the_three_tools():
+def test_each_language_has_the_three_tools(content):
     for kind in ("checklist", "letter", "report"):
-        assert sorted(lang for lang, _ in tools(kind)) == ["en", "nl"], kind
+        assert sorted(lang for lang, _ in tools(content, kind)) == ["en", "nl"], kind
 
 
-def test_the_checklist_has_the_seeds_fifteen_points_each_linking_to_its_page_in_order():
+def test_the_checklist_has_the_seeds_fifteen_points_each_linking_to_its_page_in_order(content):
     """Seed 002 lines 2288-2316 list fifteen points; the checklist follows the section's (the seed's) order."""
-    for lang, tool in tools("checklist"):
+    for lang, tool in tools(content, "checklist"):
         assert len(tool.points) == 15
         for point in tool.points:
-            assert CONTENT.editions[lang].page(point.link) is not None
-        pages = list(CONTENT.editions[lang].sections["regelen"].items)
+            assert content.editions[lang].page(point.link) is not None
+        pages = list(content.editions[lang].sections["regelen"].items)
         assert [point.link for point in tool.points] == [f"/regelen/{page}/" for page in pages]
 
 
-def test_the_letter_has_eleven_articles_and_the_20_percent_limit():
-    for lang, tool in tools("letter"):
+def test_the_letter_has_eleven_articles_and_the_20_percent_limit(content):
+    for lang, tool in tools(content, "letter"):
         assert len(tool.letter.articles) == 11
         assert tool.field("percentage").max == 20 and tool.field("percentage").max_message
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_word_letter_opens_and_holds_every_article_with_marked_blanks(frozen_site, lang):
-    tool = next(t for code, t in tools("letter") if code == lang)
+def test_the_word_letter_opens_and_holds_every_article_with_marked_blanks(content, frozen_site, lang):
+    tool = next(t for code, t in tools(content, "letter") if code == lang)
     path = frozen_site / lang / tool.section / tool.id / f"{tool.id}.docx"
     document = Document(io.BytesIO(path.read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
@@ -88,9 +92,9 @@ def marked_runs(document) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_each_blank_of_the_word_letter_is_one_marked_run_of_exactly_its_blank(lang):
+def test_each_blank_of_the_word_letter_is_one_marked_run_of_exactly_its_blank(content, lang):
     """What letter-docx.js relies on: a blank is never split over runs nor merged with the text around it."""
-    tool = next(t for code, t in tools("letter") if code == lang)
+    tool = next(t for code, t in tools(content, "letter") if code == lang)
     document = Document(io.BytesIO(letter_document(tool, "Article")))
     marked = marked_runs(document)
     assert set(marked) == letter_blanks(tool)
@@ -110,8 +114,8 @@ def fill_in_node(docx: bytes, values: dict, tmp_path) -> bytes:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_letter_docx_js_fills_every_blank_and_escapes_what_was_typed(lang, tmp_path):
-    tool = next(t for code, t in tools("letter") if code == lang)
+def test_letter_docx_js_fills_every_blank_and_escapes_what_was_typed(content, lang, tmp_path):
+    tool = next(t for code, t in tools(content, "letter") if code == lang)
     blank = letter_document(tool, "Article")
     values = {field.blank: f"{field.id} <b>&amp; \u0001\"'" for field in tool.fields}
     values.pop(tool.field("plaats").blank)  # left empty: stays a marked blank
@@ -128,8 +132,8 @@ def test_letter_docx_js_fills_every_blank_and_escapes_what_was_typed(lang, tmp_p
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_word_report_scheme_opens_with_its_four_parts_and_count_tables(frozen_site, lang):
-    tool = next(t for code, t in tools("report") if code == lang)
+def test_the_word_report_scheme_opens_with_its_four_parts_and_count_tables(content, frozen_site, lang):
+    tool = next(t for code, t in tools(content, "report") if code == lang)
     path = frozen_site / lang / tool.section / tool.id / f"{tool.id}.docx"
     document = Document(io.BytesIO(path.read_bytes()))
     text = "\n".join(p.text for p in document.paragraphs)
