@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .test_browser import assert_accessible, tool_address
+from .test_gate_sweep import SHARDS, sweep
 
 pytestmark = pytest.mark.browser
 
@@ -26,3 +27,12 @@ def test_every_kind_of_page_with_logo_and_accent_passes_axe(page, edition_url):
             == "#0b5c3b", address
         assert page.evaluate("document.querySelector('header img').naturalWidth") > 0, address  # it loaded
         assert_accessible(page, seen)
+
+
+@pytest.mark.long
+@pytest.mark.gate
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_the_whole_edition_passes_the_sweep(browser, frozen_with_organisation, edition_url, gate_report, shard):
+    """The same whole-site sweep as the generic site's (tests/test_gate_sweep.py), on the edition: axe
+    (contrast of the accent colour included), lang, h1, quick exit, nothing from elsewhere."""
+    sweep(browser, frozen_with_organisation, edition_url, shard, gate_report, name="edition sweep")
