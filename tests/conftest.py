@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from tests.real_app import real_app
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE_CONTENT = TESTS / "fixtures" / "content"
@@ -18,8 +19,9 @@ GATE_LINES = pytest.StashKey[list]()  # the quality gates' report lines, printed
 
 @pytest.fixture(scope="session")
 def app():
-    """The app on the real content (loading it also proves the content is valid)."""
-    return create_app({"TESTING": True})
+    """The app on the real content (loading it also proves the content is valid), read once per test
+    process: the same app the modules that parametrize over the content use (tests/real_app.py)."""
+    return real_app()
 
 
 @pytest.fixture
