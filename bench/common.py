@@ -36,6 +36,8 @@ TARGET_SHARED = 20 * KB
 TARGET_RPS = 1000
 TARGET_P99_MS = 50.0
 TARGET_LIGHTHOUSE = 100
+TARGET_FAST_TIER_SECONDS = 60  # issue 15
+TARGET_SUITE_MINUTES = 10  # issue 15: the whole suite as CI runs it
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Scale:
     lighthouse_pages: tuple[tuple[str, str], ...]
     # Seconds to wait at most for other processes to calm down before a timed step (or a repeated wrk run).
     quiet_wait: dict = field(default_factory=dict)
+    editions: int = 10  # organisation editions packaged in one command (bench/editions.py)
 
 
 LIGHTHOUSE_PAGES = (
@@ -67,7 +70,7 @@ FULL = Scale("full", runs=3, copies=10, render_sample=300, render_min_states=50,
              quiet_wait={"freeze": 30, "render": 20, "load": 30, "wrk": 10})
 QUICK = Scale("quick", runs=1, copies=2, render_sample=0, render_min_states=10,
               wrk_args=("-t1", "-c4", "-d1s", "--latency"), lighthouse_pages=LIGHTHOUSE_PAGES[:1],
-              quiet_wait={"freeze": 0, "render": 0, "load": 0, "wrk": 0})
+              quiet_wait={"freeze": 0, "render": 0, "load": 0, "wrk": 0}, editions=2)
 
 
 @dataclass
@@ -78,6 +81,8 @@ class Results:
     render: dict = field(default_factory=dict)
     load: dict = field(default_factory=dict)
     lighthouse: dict = field(default_factory=dict)
+    editions: dict = field(default_factory=dict)
+    tiers: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)  # steps that could not be measured
     other_cpu: dict = field(default_factory=dict)  # step -> cores used by other processes meanwhile
     duration: float = 0.0

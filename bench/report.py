@@ -10,7 +10,8 @@ from __future__ import annotations
 import jinja2
 
 from bench.common import (BENCH, BUSY, CATEGORIES, CHROME_FLAGS, CHROMIUM, COMMAND, LOAD_PAGE, SEED,
-                          TARGET_BUILD_SECONDS, TARGET_FREEZE_RATIO, TARGET_HTML_MEDIAN, TARGET_LIGHTHOUSE,
+                          TARGET_BUILD_SECONDS, TARGET_FAST_TIER_SECONDS, TARGET_FREEZE_RATIO,
+                          TARGET_SUITE_MINUTES, TARGET_HTML_MEDIAN, TARGET_LIGHTHOUSE,
                           TARGET_P99_MS, TARGET_RPS, TARGET_SHARED, Results, Scale, kb, median)
 
 TEMPLATE = "report.md.j2"
@@ -69,6 +70,25 @@ def figure_rows(r: Results, scale: Scale) -> list[tuple[str, str, str, bool | No
         rows.append((f"Lighthouse {name} (`{page['path']}`): perf / a11y / best practices / SEO",
                      " / ".join(str(scores[c]) for c in CATEGORIES), "100 each",
                      all(scores[c] >= TARGET_LIGHTHOUSE for c in CATEGORIES)))
+    e = r.editions
+    if e:
+        rows.append(("`build.py package`, one edition: the command / the edition",
+                     f"{e['one_wall']:.1f} s / {e['one']:.1f} s ({e['mb']:.1f} MB zip)", "", None))
+        rows.append((f"`build.py package`, {e['count']} editions: the command / per edition (median after the first)",
+                     f"{e['many_wall']:.1f} s / {e['median']:.1f} s (runs: {', '.join(f'{s:.1f}' for s in e['many'])})",
+                     "", None))
+        if "command" in f:
+            rows.append((f"Edition {e['count']} / `python build.py`", f"{e['last'] / median(f['command']):.2f}",
+                         "well under 1", None))
+    t = r.tiers
+    if "fast" in t:
+        rows.append(("Fast tier (`bin/test fast`), wall", f"{t['fast']:.0f} s", f"< {TARGET_FAST_TIER_SECONDS} s",
+                     t["fast"] < TARGET_FAST_TIER_SECONDS))
+    if "suite" in t:
+        rows.append(("Whole suite as CI runs it (pytest on every core, after `python build.py`), wall",
+                     f"{t['suite'] / 60:.1f} min", f"≤ {TARGET_SUITE_MINUTES} min", t["suite"] <= TARGET_SUITE_MINUTES * 60))
+        rows.append(("Test time per tier (seconds of tests, summed over both cores; a test may be in two tiers)",
+                     ", ".join(f"{name} {seconds:.0f} s" for name, seconds in sorted(t["test_seconds"].items())), "", None))
     return rows
 
 

@@ -11,7 +11,9 @@ It measures, in one run (about 6-8 minutes on 2 cores), one module of bench/ per
   3. render time per page in the Flask app (test client, ~300 URLs of every kind) (render.py);
   4. load: gunicorn (2 workers) on wsgi:app, the app README recommends, and nginx with docs/nginx.conf
      (the frozen build, over TLS) under wrk, 50 connections, 10 s, loopback, and their ratio (load.py);
-  5. Lighthouse (mobile) scores for a page of every kind, served by nginx with docs/nginx.conf (lighthouse.py).
+  5. Lighthouse (mobile) scores for a page of every kind, served by nginx with docs/nginx.conf (lighthouse.py);
+  6. `python build.py package` for one organisation edition and for ten, the time per edition (editions.py);
+  7. the fast test tier as an editor runs it, and with --suite the whole suite as CI runs it (tiers.py).
 
 It prints the figures as it goes and rewrites BENCHMARKS.md with them, the machine's facts and the date,
 from the template bench/report.md.j2 (report.py). The hand-written analysis of the misses is
@@ -20,7 +22,8 @@ step that could not be measured does (exit 1), after the report has been written
 
 Options:
   --runs N        freeze runs per content size (default 3)
-  --skip STEP     leave out a step: freeze10, weight, render, load, lighthouse (may be repeated)
+  --skip STEP     leave out a step: freeze10, weight, render, load, lighthouse, editions, tiers (may be repeated)
+  --suite         also run the whole test suite (about ten minutes) and report the time per tier
   --no-write      print only; leave BENCHMARKS.md as it is
   --quick         every step on a tiny scale (1 run, content x2, 10 check states, wrk for 1 s, Lighthouse
                   on one page), to check that the benchmark works in a minute or two; it leaves
@@ -43,15 +46,17 @@ from pathlib import Path
 
 from bench.common import FULL, QUICK, REPORT, ROOT, Results, say
 from bench.freeze import bench_freeze
+from bench.editions import bench_editions
 from bench.lighthouse import bench_lighthouse
 from bench.load import bench_load
 from bench.machine import installed_during_the_run, machine_facts
 from bench.quiet import OtherLoad, note_load, wait_quiet
 from bench.render import bench_render
 from bench.report import misses, report
+from bench.tiers import bench_tiers
 from bench.weight import bench_weight
 
-STEPS = ["freeze10", "weight", "render", "load", "lighthouse"]
+STEPS = ["freeze10", "weight", "render", "load", "lighthouse", "editions", "tiers"]
 
 
 def arguments(argv: list[str]) -> argparse.Namespace:
@@ -62,6 +67,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--suite", action="store_true")
     args = parser.parse_args(argv)
     if args.runs is not None and args.runs < 1:
         parser.error(f"--runs must be 1 or more, not {args.runs}")
@@ -90,7 +96,9 @@ def main(argv: list[str]) -> int:
         steps = [("weight", lambda: bench_weight(results, build, app)),
                  ("render", lambda: bench_render(results, app, build, scale)),
                  ("load", lambda: bench_load(results, build, scratch, scale)),
-                 ("lighthouse", lambda: bench_lighthouse(results, build, scratch, scale))]
+                 ("lighthouse", lambda: bench_lighthouse(results, build, scratch, scale)),
+                 ("editions", lambda: bench_editions(results, scale, scratch)),
+                 ("tiers", lambda: bench_tiers(results, scratch, args.suite))]
         for name, step in steps:
             if name in args.skip:
                 continue

@@ -114,6 +114,7 @@ def gate_report(pytestconfig):
     return pytestconfig.stash.setdefault(GATE_LINES, []).append
 
 
+TIERS = ("build", "gate", "browser")  # the fast tier is every test with none of these markers
 BUILD_FIXTURES = {"frozen_site", "frozen_with_organisation", "base_url", "edition_url"}
 
 
@@ -124,6 +125,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+        # The tiers in JUnit XML, so bench/tiers.py can say how long each tier takes.
+        item.user_properties += [("tier", tier) for tier in TIERS if item.get_closest_marker(tier)]
     items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: order kept otherwise
 
 
