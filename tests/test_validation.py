@@ -108,13 +108,42 @@ CASES = {
     'syntax': (
         [(QUESTIONS, 'options:\n      - code: a1', 'options: [\n      - code: a1')],
         [
-            "content/nl/demo/vragen.yml:14: invalid YAML: while parsing a flow node, expected the node content, but found '-'",
+            "content/nl/demo/vragen.yml:14:7: invalid YAML: while parsing a flow node, expected the node content, but found '-'",
         ],
     ),
     'tab': (
         [(QUESTIONS, '    title: Welke kleur?', '\ttitle: Welke kleur?')],
         [
-            "content/nl/demo/vragen.yml:10: invalid YAML: while scanning for the next token, found character '\\t' that cannot start any token",
+            "content/nl/demo/vragen.yml:10:1: invalid YAML: while scanning for the next token, found character '\\t' that "
+            "cannot start any token; indent with spaces, not tabs",
+        ],
+    ),
+    'colon-in-text': (
+        [(QUESTIONS, '        label: Rood', '        label: Rood: warm')],
+        [
+            "content/nl/demo/vragen.yml:15:20: invalid YAML: mapping values are not allowed here; is there a ': ' in "
+            "text without quotes? Put the text in quotes",
+        ],
+    ),
+    'unclosed-quote': (  # reported where the quote opens, not at the end of the file
+        [(QUESTIONS, '        label: Rood', '        label: "Rood')],
+        [
+            "content/nl/demo/vragen.yml:15:16: invalid YAML: while scanning a quoted scalar, found unexpected end of "
+            "stream; a quote opened here is not closed: end the text with the same quote",
+        ],
+    ),
+    'indentation': (  # PyYAML's context keeps the line where the mapping starts
+        [(QUESTIONS, '    title: Welke vorm?', '   title: Welke vorm?')],
+        [
+            "content/nl/demo/vragen.yml:23:4: invalid YAML: while parsing a block mapping from line 8, expected "
+            "<block end>, but found '<block mapping start>'; check the indentation: the keys of one mapping start "
+            "in the same column",
+        ],
+    ),
+    'link-line-in-block': (  # the link's own line, not the first line of its paragraph
+        [(QUESTIONS, '          Alleen bij rood.\n', '          Alleen bij rood, zie\n          [de uitleg](/demo/uitlegg/).\n')],
+        [
+            "content/nl/demo/vragen.yml:42 nodes.klaar.blocks[1].text: broken link '/demo/uitlegg/': no such page in this guide",
         ],
     ),
     'dupkey': (
