@@ -11,18 +11,16 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from app.content.model import Check, Question
+from app.content.model import Question
 
 PROJECT = Path(__file__).resolve().parent.parent
 APP = create_app({"TESTING": True})
 
 
 def all_checks():
-    for lang, edition in APP.extensions["content"].editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if isinstance(item, Check):
-                    yield pytest.param(lang, item, id=f"{lang}-{item.id}")
+    for edition in APP.extensions["content"].editions.values():
+        for item in edition.checks():
+            yield pytest.param(edition.lang, item, id=f"{edition.lang}-{item.id}")
 
 
 @pytest.mark.parametrize("lang, check", all_checks())

@@ -36,11 +36,9 @@ def test_anonymity_rule_hides_counts_from_one_to_four():
 
 
 def tools(kind):
-    for lang, edition in CONTENT.editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if getattr(item, "kind", None) == kind:
-                    yield lang, item
+    for edition, item in CONTENT.items():
+        if getattr(item, "kind", None) == kind:
+            yield edition.lang, item
 
 
 def test_each_language_has_the_three_tools():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 from .yamlread import Document, Problem, describe
 
@@ -93,6 +94,13 @@ class Fields:
             self.problem(path, f"expected a list of {what}, found {describe(raw)}")
             return []
         return raw
+
+    def each(self, path: tuple, raw, what: str, shape: tuple) -> Iterator[tuple[int, dict]]:
+        """(position, fields) of each mapping in a list of `what`; what is not a mapping is reported."""
+        for i, item in enumerate(self.items_of(path, raw, what)):
+            data = self.fields(path + (i,), item, *shape)
+            if data is not None:
+                yield i, data
 
     def date(self, path: tuple, value) -> datetime.date | None:
         if isinstance(value, datetime.date):

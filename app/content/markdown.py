@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from markdown_it import MarkdownIt
 
 from .yamlread import Problem, format_keypath
@@ -9,6 +12,7 @@ from .yamlread import Problem, format_keypath
 # Raw HTML off: content is written by editors, but rendered into pages people trust.
 MARKDOWN = MarkdownIt("js-default")
 BREAKS = ("softbreak", "hardbreak")  # inline tokens that end a line inside a paragraph
+TAG = re.compile(r"<[^>]+>")
 
 
 def _link_open(renderer, tokens, idx, options, env):
@@ -19,6 +23,11 @@ def _link_open(renderer, tokens, idx, options, env):
 
 
 MARKDOWN.add_render_rule("link_open", _link_open)
+
+
+def plain(markup: str | None) -> str:
+    """Rendered HTML as the words a reader sees (for the search index and the reviewers' script)."""
+    return " ".join(html.unescape(TAG.sub(" ", markup or "")).split())
 
 
 def render(text: str, file: str, path: tuple, first_line: int,

@@ -201,6 +201,12 @@ class Edition:
         for section in self.sections.values():
             yield from section.items.values()
 
+    def checks(self) -> list[Check]:
+        return [item for item in self.items() if isinstance(item, Check)]
+
+    def section_of(self, item: Item) -> Section:
+        return self.sections[item.section]
+
     def page(self, address: str) -> Section | Item | None:
         """The section or item at an address written in content (/werknemer/check/)."""
         parts = [p for p in address.split("#", 1)[0].split("/") if p]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .model import Check, Edition, Outcome, Question, SearchWords, Section, Topic
 from .reader import Reader
 from .tools import Tool
-from .yamlread import Document, Problem, format_keypath
+from .yamlread import Document, Problem
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,16 @@ class Reader:
             return None
         return doc
 
+    def mapping_file(self, lang: str, path: Path, shape: tuple) -> tuple[Fields, dict] | None:
+        """A YAML file that holds one mapping of the given shape: its field reader and its fields."""
+        self.register(lang, path)
+        doc = self.yaml_file(path)
+        if doc is None:
+            return None
+        f = self.fields(doc)
+        data = f.fields((), doc.data, *shape)
+        return None if data is None else (f, data)
+
     def fields(self, doc: Document) -> Fields:
         return Fields(doc, self.problems)
 

@@ -53,14 +53,10 @@ def read_home(reader: Reader, lang: str, path: Path):
     if not path.is_file():
         reader.problems.append(Problem(reader.display(path), None, "", "missing file"))
         return None
-    reader.register(lang, path)
-    doc = reader.yaml_file(path)
-    if doc is None:
+    found = reader.mapping_file(lang, path, schema.HOME)
+    if found is None:
         return None
-    f = reader.fields(doc)
-    data = f.fields((), doc.data, *schema.HOME)
-    if data is None:
-        return None
+    f, data = found
     roles = data["roles"]
     if roles is MISSING:
         roles = []
@@ -94,14 +90,10 @@ def read_section(reader: Reader, lang: str, folder: Path) -> Section | None:
         reader.problems.append(Problem(reader.display(index), None, "", "missing file: every section folder "
                                        "needs one"))
         return None
-    reader.register(lang, index)
-    doc = reader.yaml_file(index)
-    if doc is None:
+    found = reader.mapping_file(lang, index, schema.SECTION)
+    if found is None:
         return None
-    f = reader.fields(doc)
-    data = f.fields((), doc.data, *schema.SECTION)
-    if data is None:
-        return None
+    f, data = found
     coming = f.flag(data, (), "coming")
     listed = data["items"]
     if listed is MISSING:
@@ -137,7 +129,7 @@ def read_section(reader: Reader, lang: str, folder: Path) -> Section | None:
     intro = reader.optional_markdown(lang, f, data, (), "intro")
     section = Section(section_id, f.text(("title",), data.get("title")), f.text(("summary",), data.get("summary")),
                       intro, MappingProxyType({k: v for k, v in items.items() if v is not None}), coming)
-    reader.keep(lang, index, doc, section)
+    reader.keep(lang, index, f.doc, section)
     return section
 
 

@@ -39,10 +39,7 @@ def read_tool(reader: Reader, lang: str, section: str, path: Path, doc: Document
 
 def read_points(reader: Reader, lang: str, f: Fields, path: tuple, raw) -> tuple[Point, ...]:
     points = []
-    for i, item in enumerate(f.items_of(path, raw, "points")):
-        data = f.fields(path + (i,), item, *schema.POINT)
-        if data is None:
-            continue
+    for i, data in f.each(path, raw, "points", schema.POINT):
         point_id = f.identifier(path + (i, "id"), data["id"], "a point id")
         link = f.text(path + (i, "link"), data["link"])
         if link:
@@ -54,10 +51,7 @@ def read_points(reader: Reader, lang: str, f: Fields, path: tuple, raw) -> tuple
 
 def read_form_fields(f: Fields, path: tuple, raw) -> tuple[Field, ...]:
     fields = []
-    for i, item in enumerate(f.items_of(path, raw, "form fields")):
-        data = f.fields(path + (i,), item, *schema.FIELD)
-        if data is None:
-            continue
+    for i, data in f.each(path, raw, "form fields", schema.FIELD):
         kind = data["kind"]
         if kind is not MISSING and kind not in FIELD_KINDS:
             f.problem(path + (i, "kind"), f"expected one of {', '.join(FIELD_KINDS)}, found {describe(kind)}")
@@ -89,11 +83,9 @@ def read_letter(f: Fields, path: tuple, raw, fields: tuple[Field, ...]) -> Lette
         return None
     known = {field.id for field in fields}
     articles = []
-    for i, item in enumerate(f.items_of(path + ("articles",), data["articles"], "articles")):
-        article = f.fields(path + ("articles", i), item, *schema.ARTICLE)
-        if article is not None:
-            articles.append(Article(f.text(path + ("articles", i, "title"), article["title"]),
-                                    letter_text(f, path + ("articles", i, "text"), article["text"], known)))
+    for i, article in f.each(path + ("articles",), data["articles"], "articles", schema.ARTICLE):
+        articles.append(Article(f.text(path + ("articles", i, "title"), article["title"]),
+                                letter_text(f, path + ("articles", i, "text"), article["text"], known)))
     signatures = data["signatures"] if isinstance(data["signatures"], list) else []
     for i, name in enumerate(signatures):
         if name not in known:
@@ -129,28 +121,17 @@ def read_words(f: Fields, path: tuple, raw) -> tuple[str, ...]:
 
 def read_parts(f: Fields, path: tuple, raw) -> tuple[Part, ...]:
     parts = []
-    for i, item in enumerate(f.items_of(path, raw, "parts")):
-        data = f.fields(path + (i,), item, *schema.PART)
-        if data is None:
-            continue
+    for i, data in f.each(path, raw, "parts", schema.PART):
         fields = read_form_fields(f, path + (i, "fields"), data["fields"]) if "fields" in data else ()
-        tables = tuple(table for t, raw_table in enumerate(f.items_of(path + (i, "tables"), data.get("tables", MISSING),
-                                                                      "tables"))
-                       if (table := read_table(f, path + (i, "tables", t), raw_table)) is not None)
+        tables = tuple(read_table(f, path + (i, "tables", t), table)
+                       for t, table in f.each(path + (i, "tables"), data.get("tables", MISSING), "tables", schema.TABLE))
         parts.append(Part(f.identifier(path + (i, "id"), data["id"], "a part id"), f.text(path + (i, "title"), data["title"]),
                           f.optional_text(data, path + (i,), "text"), fields, tables))
     return tuple(parts)
 
 
-def read_table(f: Fields, path: tuple, raw) -> CountTable | None:
-    data = f.fields(path, raw, *schema.TABLE)
-    if data is None:
-        return None
-    rows = []
-    for r, row in enumerate(f.items_of(path + ("rows",), data["rows"], "rows")):
-        row_data = f.fields(path + ("rows", r), row, *schema.ROW)
-        if row_data is not None:
-            rows.append((f.identifier(path + ("rows", r, "id"), row_data["id"]),
-                         f.text(path + ("rows", r, "label"), row_data["label"])))
+def read_table(f: Fields, path: tuple, data: dict) -> CountTable:
+    rows = [(f.identifier(path + ("rows", r, "id"), row["id"]), f.text(path + ("rows", r, "label"), row["label"]))
+            for r, row in f.each(path + ("rows",), data["rows"], "rows", schema.ROW)]
     return CountTable(f.identifier(path + ("id",), data["id"]), f.text(path + ("title",), data["title"]), tuple(rows),
                       f.identifier(path + ("total",), data["total"], "a field id") if "total" in data else None)
