@@ -81,12 +81,12 @@ def compare_group(ref: Group, twin: Group, ref_doc: Document, twin_doc: Document
     extra = [key for key in twin.members if key not in ref.members]
     if missing or extra:
         problems.append(ids_differ(ref, twin, missing, extra, ref_doc, twin_doc))
-        return
-    if list(ref.members) != list(twin.members):
+    elif list(ref.members) != list(twin.members):
         problems.append(twin_doc.problem(twin.path, f"in another order than {where(ref_doc, ref.path)}: expected "
                                                     f"{names(ref.members)}, found {names(twin.members)}"))
     for key, (_, tree) in ref.members.items():
-        compare(tree, twin.members[key][1], ref_doc, twin_doc, problems)
+        if key in twin.members:  # what both have is compared too: each difference is its own line
+            compare(tree, twin.members[key][1], ref_doc, twin_doc, problems)
 
 
 def ids_differ(ref: Group, twin: Group, missing: list, extra: list, ref_doc: Document, twin_doc: Document) -> Problem:
