@@ -22,6 +22,7 @@ from .validate import check_links, check_routes
 from .yamlread import Problem
 
 SITE_FILE = "site.yml"  # the organisation edition
+REFERENCE = "nl"  # the language the guide is written in first: every other one is compared with it
 
 
 class ContentError(Exception):
@@ -33,13 +34,13 @@ class ContentError(Exception):
 
 
 def content_languages(root: Path) -> tuple[str, ...]:
-    """The languages content/ has a folder for, the reference language (nl) first, then by name.
+    """The languages content/ has a folder for, the reference language first, then by name.
 
     A folder is a language when it holds a home.yml, so a third language costs a folder (and a
     catalogue of interface text in translations/), no code.
     """
     found = sorted(p.name for p in root.iterdir() if (p / "home.yml").is_file()) if root.is_dir() else []
-    return tuple(sorted(found, key=lambda lang: (lang != "nl", lang)))
+    return tuple(sorted(found, key=lambda lang: (lang != REFERENCE, lang)))
 
 
 def load_content(root: Path, languages: tuple[str, ...] | None = None, display_root: Path | None = None,
@@ -49,7 +50,7 @@ def load_content(root: Path, languages: tuple[str, ...] | None = None, display_r
     languages: the first is the reference the others are compared with (default: content_languages).
     advice: the functions outcomes may name (default: those of app/advice.py).
     """
-    languages = languages or content_languages(root) or ("nl",)
+    languages = languages or content_languages(root) or (REFERENCE,)
     reader = Reader(root, display_root if display_root is not None else root.parent,
                     ADVICE if advice is None else advice, languages)
     editions = {}
