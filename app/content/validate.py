@@ -1,4 +1,6 @@
-"""Checks that look across nodes, files and languages, once each file has been read."""
+"""Checks that look across nodes and files once a file has been read: routes through a check, and links.
+
+The comparison across languages is parity.py."""
 
 from __future__ import annotations
 

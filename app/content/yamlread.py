@@ -89,7 +89,7 @@ def syntax_problem(error: yaml.YAMLError, file: str, first_line: int) -> Problem
     hint = next((hint for words, hint in HINTS.items() if words in f"{context} {problem}"), None)
     if context == "while scanning a quoted scalar" and context_mark is not None:
         mark = context_mark
-    if context and context_mark is not None and context_mark.line != mark.line:
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
         context = f"{context} from line {context_mark.line + first_line}"
     detail = f"{context}, {problem}" if context else problem
     message = f"invalid YAML: {detail}" + (f"; {hint}" if hint else "")
