@@ -8,6 +8,7 @@ from flask import Flask
 
 from . import assets, cache, i18n, security
 from .content import load_content
+from .content.load import REFERENCE, content_languages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,7 +18,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         CONTENT_DIR=PROJECT_ROOT / "content",
-        LANGUAGES=("nl", "en"),  # the first is the reference language and the default
         # Where the quick exit goes: a busy, neutral page that reveals nothing about this site.
         QUICK_EXIT_URL="https://www.buienradar.nl/",
         FREEZER_RELATIVE_URLS=True,  # the frozen site works from any folder, even a USB stick
@@ -28,6 +28,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
 
     content_dir = Path(app.config["CONTENT_DIR"])
+    # The languages are content/'s language folders, unless a test names them: the first (nl) is the
+    # reference language and the default.
+    app.config.setdefault("LANGUAGES", content_languages(content_dir) or (REFERENCE,))
     app.extensions["content"] = load_content(content_dir, tuple(app.config["LANGUAGES"]),
                                              display_root=content_dir.parent)
     # The site's public address, when known: sitemap.xml needs it, and a site in a subfolder

@@ -37,21 +37,20 @@ def site_urls(app: Flask) -> Iterator[tuple[str, dict]]:
         yield "errors.not_found_page", {"lang": lang}
         yield "search.page", {"lang": lang}
         yield "review.index", {"lang": lang}
-        for section in edition.sections.values():
-            yield "pages.section", {"lang": lang, "section": section.id}
-            for item in section.items.values():
-                yield "pages.item", {"lang": lang, "section": section.id, "item": item.id}
-                if isinstance(item, Tool) and item.kind != "checklist":
-                    yield "tools.word", {"lang": lang, "section": section.id, "item": item.id, "name": item.id}
-                if isinstance(item, Check):
-                    review = {"lang": lang, "section": section.id, "item": item.id}
-                    yield "review.script", review
-                    yield "review.graph", review
-                    yield "review.markdown", review
-                    for codes in item.routes():
-                        if codes:
-                            yield "checks.state", {"lang": lang, "section": section.id, "item": item.id,
-                                                   "answers": "/".join(codes)}
+        for section in edition.sections:
+            yield "pages.section", {"lang": lang, "section": section}
+        for item in edition.items():
+            page = {"lang": lang, "section": item.section, "item": item.id}
+            yield "pages.item", page
+            if isinstance(item, Tool) and item.kind != "checklist":
+                yield "tools.word", {**page, "name": item.id}
+            if isinstance(item, Check):
+                yield "review.script", page
+                yield "review.graph", page
+                yield "review.markdown", page
+                for codes in item.routes():
+                    if codes:
+                        yield "checks.state", {**page, "answers": "/".join(codes)}
 
 
 def skipped_endpoints(app: Flask) -> set[str]:
@@ -64,9 +63,7 @@ def skipped_endpoints(app: Flask) -> set[str]:
         skipped.add("look.css")  # the generic look: site.yml gives no logo and no accent colour
     if not (organisation and organisation.logo):
         skipped.add("look.logo")
-    items = [item for edition in app.extensions["content"].editions.values()
-             for section in edition.sections.values() for item in section.items.values()]
-    if not any(isinstance(item, Tool) and item.kind != "checklist" for item in items):
+    if not any(isinstance(item, Tool) and item.kind != "checklist" for _, item in app.extensions["content"].items()):
         skipped.add("tools.word")  # no letter or report in this content (the toy content, say)
     return skipped
 

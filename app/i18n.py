@@ -7,7 +7,7 @@ from pathlib import Path
 import flask_babel
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Blueprint, Flask, g
+from flask import Blueprint, Flask, current_app, g
 from werkzeug.routing import BaseConverter
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
@@ -29,7 +29,7 @@ def compile_catalogues(directory: Path = TRANSLATIONS) -> list[Path]:
 
 
 def current_lang() -> str:
-    return g.get("lang") or "nl"
+    return g.get("lang") or current_app.config["LANGUAGES"][0]
 
 
 def set_lang(lang: str) -> None:
@@ -40,10 +40,13 @@ def set_lang(lang: str) -> None:
 
 
 def init_app(app: Flask) -> None:
-    compile_catalogues()
+    # A language's interface text is its catalogue translations/<lang>/LC_MESSAGES/messages.po
+    # (English, the language the templates are written in, needs none).
+    translations = Path(app.config.setdefault("TRANSLATIONS_DIR", TRANSLATIONS))
+    compile_catalogues(translations)
     register_language_converter(app)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["LANGUAGES"][0])
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
     flask_babel.Babel(app, locale_selector=current_lang)
 
 

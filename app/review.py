@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
+from .content.markdown import plain
 from .content.model import Check, Outcome, Question
 
 BOX_WIDTH, BOX_HEIGHT, COLUMN, ROW, MARGIN = 230, 64, 400, 84, 20
@@ -21,22 +22,18 @@ def depths(check: Check) -> dict[str, int]:
     depth = {check.start: 0}
     order = [check.start]
     for node_id in order:  # grows while walking: a breadth-first pass, repeated until stable below
-        node = check.nodes[node_id]
-        if isinstance(node, Question):
-            for option in node.options:
-                if option.next not in depth:
-                    order.append(option.next)
-                depth[option.next] = max(depth.get(option.next, 0), depth[node_id] + 1)
+        for target in check.successors(node_id):
+            if target not in depth:
+                order.append(target)
+            depth[target] = max(depth.get(target, 0), depth[node_id] + 1)
     changed = True
     while changed:  # push children right of their deepest parent
         changed = False
         for node_id in order:
-            node = check.nodes[node_id]
-            if isinstance(node, Question):
-                for option in node.options:
-                    if depth[option.next] <= depth[node_id]:
-                        depth[option.next] = depth[node_id] + 1
-                        changed = True
+            for target in check.successors(node_id):
+                if depth[target] <= depth[node_id]:
+                    depth[target] = depth[node_id] + 1
+                    changed = True
     return {node_id: depth[node_id] for node_id in order}
 
 
@@ -102,12 +99,6 @@ def flow_graph_svg(check: Check, title: str) -> str:
         parts.append("</g>")
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-def plain(markup: str | None) -> str:
-    from .search_index import plain as strip
-
-    return strip(markup or "")
 
 
 def script_markdown(check: Check, labels: dict[str, str]) -> str:

@@ -20,21 +20,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .content.markdown import plain
 from .content.model import Check, Edition, Question
 
 BUNDLE = Path("static") / "pagefind"  # inside the build; the search page links to it like any static file
 MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
-TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W_](?:[\w'%-]*\w)?%?")
 # Parts of a frozen page that say nothing about its subject: the way back, buttons, notes on every tool.
 NOT_INDEXED = [".back", ".actions", ".checked", ".privacy-note", "button", ".visually-hidden"]
 UNUSED = ["pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind"]
 TYPO_MIN_LENGTH = 4  # shorter words are too alike to correct a typo towards
-
-
-def plain(markup: str) -> str:
-    """HTML as the words a reader sees."""
-    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
 
 
 def record(lang: str, section_title: str, body: str) -> str:
@@ -60,14 +55,13 @@ def check_text(check: Check) -> str:
 
 def records(edition: Edition, site: Path):
     """(address from the site root, page) for every topic, tool and check of one language."""
-    for section in edition.sections.values():
-        for item in section.items.values():
-            address = f"{edition.lang}/{section.id}/{item.id}/index.html"
-            if isinstance(item, Check):
-                body = check_text(item)
-            else:  # a topic or tool: its frozen page, as readers see it
-                body = MAIN.search((site / address).read_text(encoding="utf-8")).group(1)
-            yield address, record(edition.lang, section.title, body)
+    for item in edition.items():
+        address = f"{edition.lang}/{item.section}/{item.id}/index.html"
+        if isinstance(item, Check):
+            body = check_text(item)
+        else:  # a topic or tool: its frozen page, as readers see it
+            body = MAIN.search((site / address).read_text(encoding="utf-8")).group(1)
+        yield address, record(edition.lang, edition.section_of(item).title, body)
 
 
 def words_file(edition: Edition, pages: list[str]) -> dict:

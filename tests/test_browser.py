@@ -148,12 +148,12 @@ def test_axe_finds_a_planted_violation(page, base_url):
 
 def check_walks():
     """For every check other than the employee's, the shortest route to each outcome, per language."""
-    for lang, edition in CONTENT.editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if hasattr(item, "routes") and (section.id, item.id) != ("werknemer", "check"):
-                    for outcome, codes in shortest_routes(item).items():
-                        yield pytest.param(lang, section.id, item.id, codes, id=f"{lang}-{item.id}-{outcome}")
+    for edition in CONTENT.editions.values():
+        for item in edition.checks():
+            if (item.section, item.id) != ("werknemer", "check"):
+                for outcome, codes in shortest_routes(item).items():
+                    yield pytest.param(edition.lang, item.section, item.id, codes,
+                                       id=f"{edition.lang}-{item.id}-{outcome}")
 
 
 @pytest.mark.parametrize("lang, section, item, codes", check_walks())
@@ -192,10 +192,9 @@ def test_organisation_details_are_accessible(page, frozen_with_organisation):
 # ---- The private tools ----------------------------------------------------------------------------------
 
 def tool_address(lang, kind):
-    for section in CONTENT.editions[lang].sections.values():
-        for item in section.items.values():
-            if getattr(item, "kind", None) == kind:
-                return f"/{lang}/{section.id}/{item.id}/index.html", item
+    for item in CONTENT.editions[lang].items():
+        if getattr(item, "kind", None) == kind:
+            return f"/{lang}/{item.section}/{item.id}/index.html", item
     raise AssertionError(f"no {kind} tool in {lang}")
 
 

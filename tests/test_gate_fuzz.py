@@ -47,21 +47,19 @@ def words_of_the_site():
     words = {"zoeken", "index.json", "index.html", "404.html", "sitemap.xml", "robots.txt", "static", "css",
              "js", "site.css", "site.js", "favicon.svg"}
     for edition in CONTENT.editions.values():
-        for section in edition.sections.values():
-            words.add(section.id)
-            for item in section.items.values():
-                words.add(item.id)
-                if isinstance(item, Check):
-                    words.update(n.id for n in item.nodes.values())
-                    words.update(o.code for n in item.nodes.values() if isinstance(n, Question) for o in n.options)
+        words.update(edition.sections)
+    for _, item in CONTENT.items():
+        words.add(item.id)
+        if isinstance(item, Check):
+            words.update(n.id for n in item.nodes.values())
+            words.update(o.code for n in item.nodes.values() if isinstance(n, Question) for o in n.options)
     return sorted(words)
 
 
 WORDS = words_of_the_site()
-CODES = sorted({o.code for e in CONTENT.editions.values() for s in e.sections.values() for i in s.items.values()
-                if isinstance(i, Check) for n in i.nodes.values() if isinstance(n, Question) for o in n.options})
-CHECKS = sorted({(s.id, i.id) for e in CONTENT.editions.values() for s in e.sections.values()
-                 for i in s.items.values() if isinstance(i, Check)})
+CODES = sorted({o.code for e in CONTENT.editions.values() for i in e.checks()
+                for n in i.nodes.values() if isinstance(n, Question) for o in n.options})
+CHECKS = sorted({(i.section, i.id) for e in CONTENT.editions.values() for i in e.checks()})
 ODD = ["..", ".", "%2F", "%2f", "%2E%2E", "%2e%2e%2f", "%00", "%", "%zz", "%C3", "%FF", "%C3%A9", "%E2%80%AE",
        "%F0%9F%98%80", "~", ";", "%3F", "%23", "%5C", "\\", "é", "ß", "İ", "\u202e", "😀", "\u0000", "\t", " ",
        "%20", "a%20b", "index.html", "..%2F..%2F", "CON", "nl%2Fwerknemer", "NL", "En", "%6E%6C"]

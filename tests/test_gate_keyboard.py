@@ -37,11 +37,9 @@ def keyboard_route(check: Check) -> tuple[str, ...]:
 
 
 def every_check():
-    for lang, edition in CONTENT.editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if hasattr(item, "routes"):
-                    yield pytest.param(lang, section.id, item.id, id=f"{lang}-{section.id}-{item.id}")
+    for edition in CONTENT.editions.values():
+        for item in edition.checks():
+            yield pytest.param(edition.lang, item.section, item.id, id=f"{edition.lang}-{item.section}-{item.id}")
 
 
 def tab_to(page, href: str) -> int | None:

@@ -69,3 +69,19 @@ def test_blocks_can_depend_on_the_findings_of_an_advice_function():
     assert block.shows_for({}, frozenset({"extern", "aantal-1"}))
     assert not block.shows_for({}, frozenset({"intern"}))
     assert not block.shows_for({})
+
+
+def test_successors_are_the_nodes_the_answers_lead_to_in_order(check):
+    assert check.successors("kleur") == ("vorm", "klaar")
+    assert check.successors("vorm") == ("klaar", "klaar")
+    assert check.successors("klaar") == ()
+
+
+def test_content_items_are_every_item_of_every_language_in_order():
+    content = load_content(FIXTURE_CONTENT)
+    assert content.languages == ("nl", "en")
+    assert [(edition.lang, item.id) for edition, item in content.items()] == [
+        ("nl", "vragen"), ("nl", "uitleg"), ("en", "vragen"), ("en", "uitleg")]
+    dutch = content.editions["nl"]
+    assert [c.id for c in dutch.checks()] == ["vragen"]
+    assert dutch.section_of(dutch.item("demo", "uitleg")) is dutch.sections["demo"]

@@ -163,13 +163,12 @@ def test_employer_advice_page_shows_the_advice_and_its_reasons(client, lang, cod
 
 def cited_ids(lang):
     found = set()
-    for section in CONTENT.editions[lang].sections.values():
-        for item in section.items.values():
-            found.update(item.sources)
-            for node in getattr(item, "nodes", {}).values():
-                found.update(getattr(node, "sources", ()))
-                for block in getattr(node, "blocks", ()):
-                    found.update(block.sources)
+    for item in CONTENT.editions[lang].items():
+        found.update(item.sources)
+        for node in getattr(item, "nodes", {}).values():
+            found.update(getattr(node, "sources", ()))
+            for block in getattr(node, "blocks", ()):
+                found.update(block.sources)
     return found
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.content.model import Check, Question
+from app.content.model import Question
+
 from .real_app import real_app
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -18,11 +19,9 @@ CONTENT = real_app().extensions["content"]  # the tests are parametrized by chec
 
 
 def all_checks():
-    for lang, edition in CONTENT.editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if isinstance(item, Check):
-                    yield pytest.param(lang, item, id=f"{lang}-{item.id}")
+    for edition in CONTENT.editions.values():
+        for item in edition.checks():
+            yield pytest.param(edition.lang, item, id=f"{edition.lang}-{item.id}")
 
 
 @pytest.mark.parametrize("lang, check", all_checks())

@@ -40,11 +40,9 @@ def content(app):
 
 
 def tools(content, kind):
-    for lang, edition in content.editions.items():
-        for section in edition.sections.values():
-            for item in section.items.values():
-                if getattr(item, "kind", None) == kind:
-                    yield lang, item
+    for edition, item in content.items():
+        if getattr(item, "kind", None) == kind:
+            yield edition.lang, item
 
 
 def test_each_language_has_the_three_tools(content):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,13 +108,42 @@ CASES = {
     'syntax': (
         [(QUESTIONS, 'options:\n      - code: a1', 'options: [\n      - code: a1')],
         [
-            "content/nl/demo/vragen.yml:14: invalid YAML: while parsing a flow node, expected the node content, but found '-'",
+            "content/nl/demo/vragen.yml:14:7: invalid YAML: while parsing a flow node, expected the node content, but found '-'",
         ],
     ),
     'tab': (
         [(QUESTIONS, '    title: Welke kleur?', '\ttitle: Welke kleur?')],
         [
-            "content/nl/demo/vragen.yml:10: invalid YAML: while scanning for the next token, found character '\\t' that cannot start any token",
+            "content/nl/demo/vragen.yml:10:1: invalid YAML: while scanning for the next token, found character '\\t' that "
+            "cannot start any token; indent with spaces, not tabs",
+        ],
+    ),
+    'colon-in-text': (
+        [(QUESTIONS, '        label: Rood', '        label: Rood: warm')],
+        [
+            "content/nl/demo/vragen.yml:15:20: invalid YAML: mapping values are not allowed here; is there a ': ' in "
+            "text without quotes? Put the text in quotes",
+        ],
+    ),
+    'unclosed-quote': (  # reported where the quote opens, not at the end of the file
+        [(QUESTIONS, '        label: Rood', '        label: "Rood')],
+        [
+            "content/nl/demo/vragen.yml:15:16: invalid YAML: while scanning a quoted scalar, found unexpected end of "
+            "stream; a quote opened here is not closed: end the text with the same quote",
+        ],
+    ),
+    'indentation': (  # PyYAML's context keeps the line where the mapping starts
+        [(QUESTIONS, '    title: Welke vorm?', '   title: Welke vorm?')],
+        [
+            "content/nl/demo/vragen.yml:23:4: invalid YAML: while parsing a block mapping from line 8, expected "
+            "<block end>, but found '<block mapping start>'; check the indentation: the keys of one mapping start "
+            "in the same column",
+        ],
+    ),
+    'link-line-in-block': (  # the link's own line, not the first line of its paragraph
+        [(QUESTIONS, '          Alleen bij rood.\n', '          Alleen bij rood, zie\n          [de uitleg](/demo/uitlegg/).\n')],
+        [
+            "content/nl/demo/vragen.yml:42 nodes.klaar.blocks[1].text: broken link '/demo/uitlegg/': no such page in this guide",
         ],
     ),
     'dupkey': (
@@ -179,21 +210,20 @@ CASES = {
     'parity-missing-file': (
         [('en/demo/uitleg.md', None, None)],
         [
-            "content/en/demo/_section.yml:5 items[1]: no file 'uitleg.md' or 'uitleg.yml' in content/en/demo",
-            "content/en/home.yml:5 footer[0]: broken link '/demo/uitleg/': no such page in this guide",
             "content/en/demo/uitleg.md: missing: content/nl/demo/uitleg.md has no twin in 'en'",
         ],
     ),
     'parity-code': (
         [(QUESTIONS_EN, 'code: b2', 'code: b3')],
         [
-            "content/en/demo/vragen.yml:43 nodes.klaar.blocks[2].when.vorm: unknown code 'b2' for question 'vorm' (its codes: b1, b3)",
+            "content/en/demo/vragen.yml:24 nodes.vorm.options: missing option 'b2' that content/nl/demo/vragen.yml:28 has; "
+            "extra option 'b3'",
         ],
     ),
     'parity-hint': (
         [(QUESTIONS_EN, '        hint: Warm\n', '')],
         [
-            'content/en/demo/vragen.yml:14 nodes.kleur.options[0].hint: differs from content/nl/demo/vragen.yml: expected present, found absent',
+            'content/en/demo/vragen.yml:14 nodes.kleur.options[0].hint: differs from content/nl/demo/vragen.yml:16: expected present, found absent',
         ],
     ),
     'broken-link': (
@@ -307,8 +337,8 @@ CASES = {
     'chart-parity': (
         [("en/demo/uitleg.md", "value: 40}", "value: 41}")],
         [
-            "content/en/demo/uitleg.md:6 charts: differs from content/nl/demo/uitleg.md: expected [['grootte', '%', "
-            "[80.5, 40.0]]], found [['grootte', '%', [80.5, 41.0]]]",
+            "content/en/demo/uitleg.md:11 charts[0].bars: differs from content/nl/demo/uitleg.md:11: expected [80.5, 40.0], "
+            "found [80.5, 41.0]",
         ],
     ),
 }
@@ -391,8 +421,8 @@ SHARED_CASES = {
     ),
     "id-differs": (
         [(QUESTIONS, "      - when:\n          kleur: [a1]", "      - id: rood\n        when:\n          kleur: [a1]")],
-        ["content/en/demo/vragen.yml:37 nodes.klaar.blocks[1]: differs from content/nl/demo/vragen.yml: expected "
-         "[[['kleur', ['a1']]], [], 'rood', None], found [[['kleur', ['a1']]], [], None, None]"],
+        ["content/en/demo/vragen.yml:35 nodes.klaar.blocks: missing block 'rood' that content/nl/demo/vragen.yml:37 has; "
+         "extra block number 2 (no id)"],
     ),
     "unknown-include": (
         [(TOPIC, "## Kopje\n", "## Kopje\n\n{{block niets}}\n")],
@@ -426,7 +456,7 @@ def test_search_words_are_read_per_language(toy_content):
 SEARCH_CASES = {
     "group-missing-in-twin": (
         [("en/_search.yml", "  vp: [trust person, tp]\n", "")],
-        ["content/en/_search.yml:1 synonyms.vp: missing: content/nl/_search.yml has 'synonyms.vp' here"],
+        ["content/en/_search.yml:1 synonyms: missing synonym group 'vp' that content/nl/_search.yml:3 has"],
     ),
     "word-in-two-groups": (
         [("nl/_search.yml", "[vp, vertrouwenspersoon]", "[vp, baas]")],
@@ -452,3 +482,78 @@ SEARCH_CASES = {
 def test_search_words_damage_is_reported_exactly(case, toy_content):
     edits, expected = SEARCH_CASES[case]
     assert damage(toy_content, search_everywhere(edits)) == expected
+
+
+# ---- the twins: compared by id, one line per difference, naming both files ---------------------------
+
+EN_VORM = ("  vorm:\n    type: question\n    title: Which shape?\n    options:\n      - code: b1\n        label: Round\n"
+           "        next: klaar\n      - code: b2\n        label: Square\n        next: klaar\n")
+TWIN_CASES = {
+    "option-deleted": (  # the Dutch check has an answer the English one lacks
+        [(QUESTIONS, "        next: klaar\n  vorm:", "        next: klaar\n      - code: a3\n        label: Groen\n"
+                                                   "        next: klaar\n  vorm:")],
+        ["content/en/demo/vragen.yml:13 nodes.kleur.options: missing option 'a3' that content/nl/demo/vragen.yml:21 has"],
+    ),
+    "node-deleted": (
+        [(QUESTIONS_EN, EN_VORM, "")],
+        ["content/en/demo/vragen.yml:7 nodes: missing node 'vorm' that content/nl/demo/vragen.yml:21 has"],
+    ),
+    "node-extra": (
+        [(QUESTIONS_EN, EN_VORM, EN_VORM + EN_VORM.replace("vorm:", "vorm2:"))],
+        ["content/en/demo/vragen.yml:31 nodes.vorm2: extra node 'vorm2' that content/nl/demo/vragen.yml:7 does not have"],
+    ),
+    "block-id-extra": (
+        [(QUESTIONS_EN, "      - when:\n          kleur: [a1]", "      - id: rood\n        when:\n          kleur: [a1]")],
+        ["content/en/demo/vragen.yml:35 nodes.klaar.blocks: missing block number 2 (no id) that "
+         "content/nl/demo/vragen.yml:38 has; extra block 'rood'"],
+    ),
+    "next-changed": (
+        [(QUESTIONS_EN, "        hint: Warm\n        next: vorm", "        hint: Warm\n        next: klaar")],
+        ["content/en/demo/vragen.yml:17 nodes.kleur.options[0].next: differs from content/nl/demo/vragen.yml:17: "
+         "expected 'vorm', found 'klaar'"],
+    ),
+    "options-reordered": (
+        [(QUESTIONS_EN, "      - code: b1\n        label: Round\n", "      - code: b3\n        label: Round\n"),
+         (QUESTIONS_EN, "      - code: b2\n", "      - code: b1\n"), (QUESTIONS_EN, "code: b3", "code: b2")],
+        ["content/en/demo/vragen.yml:24 nodes.vorm.options: in another order than content/nl/demo/vragen.yml:24: "
+         "expected 'b1', 'b2', found 'b2', 'b1'"],
+    ),
+    "type-changed": (  # one line for the type, none for the fields that follow from it
+        [(QUESTIONS_EN, EN_VORM, "  vorm:\n    type: outcome\n    title: Shape\n    sources: [W1]\n    blocks:\n"
+                                 "      - text: Done.\n")],
+        ["content/en/demo/vragen.yml:22 nodes.vorm.type: differs from content/nl/demo/vragen.yml:22: expected "
+         "'question', found 'outcome'"],
+    ),
+    "topic-missing": (
+        [("en/demo/uitleg.md", None, None)],
+        ["content/en/demo/uitleg.md: missing: content/nl/demo/uitleg.md has no twin in 'en'"],
+    ),
+    "topic-extra": (
+        [("en/demo/extra.md", None, "---\ntitle: X\nsummary: Y\nsources: [T1]\n---\nZ\n"),
+         ("en/demo/_section.yml", "items: [vragen, uitleg]", "items: [vragen, uitleg, extra]")],
+        ["content/en/demo/_section.yml:5 items[2]: extra item 'extra' that content/nl/demo/_section.yml:5 does not have",
+         "content/en/demo/extra.md: extra: content/nl/demo/extra.md does not exist"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TWIN_CASES))
+def test_each_difference_between_twins_is_one_line_naming_both_files(case, toy_content):
+    edits, expected = TWIN_CASES[case]
+    assert damage(toy_content, edits) == expected
+
+
+def test_deleting_one_answer_from_the_real_english_check_gives_one_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(PROJECT / "content", content)
+    check = content / "en" / "werknemer" / "check.yml"
+    text = check.read_text(encoding="utf-8")
+    option = re.search(r"      - code: a7\n(?:        .*\n)+?        next: prive\n", text)
+    check.write_text(text.replace(option.group(0), ""), encoding="utf-8")
+    nl_line = (PROJECT / "content/nl/werknemer/check.yml").read_text(encoding="utf-8").split("\n").index("      - code: a7") + 1
+    en_line = text.split("\n").index("    options:") + 1
+    with pytest.raises(ContentError) as error:
+        load_content(content, ("nl", "en"), display_root=tmp_path)
+    assert [str(p) for p in error.value.problems] == [
+        f"content/en/werknemer/check.yml:{en_line} nodes.situatie.options: missing option 'a7' that "
+        f"content/nl/werknemer/check.yml:{nl_line} has"]

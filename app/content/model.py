@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 if TYPE_CHECKING:
     from .organisation import Organisation
@@ -41,6 +42,7 @@ class Block:
     when: Mapping[str, frozenset[str]]  # question id -> codes; the key ADVICE_KEY -> findings
     sources: tuple[str, ...]
     id: str | None = None  # names the block for scenario tests and reviewers; never shown to users
+    shared: str | None = None  # the id of the shared block (_blocks.yml) it shows, if it shows one
 
     def shows_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> bool:
         return all((findings & codes) if question == ADVICE_KEY else answers.get(question) in codes
@@ -93,6 +95,11 @@ class Check:
     start: str
     nodes: Mapping[str, Node]
     checked: datetime.date | None = None
+
+    def successors(self, node_id: str) -> tuple[str, ...]:
+        """The ids of the nodes the answers of this node lead to (none for an outcome), in order."""
+        node = self.nodes[node_id]
+        return tuple(o.next for o in node.options) if isinstance(node, Question) else ()
 
     def walk(self, codes: tuple[str, ...]) -> Walk | None:
         """Follow the answers from the start; None when they do not form a route."""
@@ -173,6 +180,7 @@ class SearchWords:
 
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words that mean the same to someone searching
     stopwords: frozenset[str] = frozenset()
+    groups: tuple[str, ...] = ()  # the group ids, in the order of synonyms: the same in every language
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,18 @@ class Edition:
     footer: tuple[str, ...]  # addresses like /over/veiligheid/
     sections: Mapping[str, Section]
     search: SearchWords = SearchWords()
+    shared: Mapping[str, Block] = field(default_factory=lambda: MappingProxyType({}))  # _blocks.yml: texts used in several places
+
+    def items(self) -> Iterator[Item]:
+        """Every topic, check and tool, section by section in order."""
+        for section in self.sections.values():
+            yield from section.items.values()
+
+    def checks(self) -> list[Check]:
+        return [item for item in self.items() if isinstance(item, Check)]
+
+    def section_of(self, item: Item) -> Section:
+        return self.sections[item.section]
 
     def page(self, address: str) -> Section | Item | None:
         """The section or item at an address written in content (/werknemer/check/)."""
@@ -205,3 +225,13 @@ class Edition:
 class Content:
     editions: Mapping[str, Edition]  # first one is the reference language
     organisation: Organisation | None = None  # content/site.yml, when an organisation filled it in
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.editions)
+
+    def items(self) -> Iterator[tuple[Edition, Item]]:
+        """Every item of every language, with the edition it belongs to."""
+        for edition in self.editions.values():
+            for item in edition.items():
+                yield edition, item

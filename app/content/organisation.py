@@ -16,6 +16,7 @@ from types import MappingProxyType
 from babel import Locale, UnknownLocaleError
 
 from . import schema
+from .fields import Fields
 from .look import Logo, accent_problem, read_logo
 from .yamlread import Document, Problem, describe
 
@@ -71,7 +72,7 @@ def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[
         problems.append(doc.problem((), f"expected a mapping with {', '.join(FIELDS)}, found {describe(data)}"))
         return None
     reader = _Reader(doc, languages, problems)
-    reader.known((), data, FIELDS)
+    reader.unknown((), data, FIELDS)
     if "organisation" not in data:
         problems.append(doc.problem((), "missing field 'organisation': the organisation's name, shown with its "
                                         "details"))
@@ -108,23 +109,12 @@ def read_organisation(doc: Document, languages: tuple[str, ...], problems: list[
                         texts["complaints_committee"], texts["sector"], logo, accent)
 
 
-class _Reader:
+class _Reader(Fields):
+    """The field reader, with the two kinds of field only site.yml has: texts per language and contacts."""
+
     def __init__(self, doc: Document, languages: tuple[str, ...], problems: list[Problem]):
-        self.doc, self.languages, self.problems = doc, languages, problems
-
-    def problem(self, path: tuple, message: str) -> None:
-        self.problems.append(self.doc.problem(path, message))
-
-    def known(self, path: tuple, data: dict, fields: tuple[str, ...]) -> None:
-        for key in data:
-            if key not in fields:
-                self.problem(path + (key,), f"unknown field '{key}' (expected one of: {', '.join(fields)})")
-
-    def text(self, path: tuple, value) -> str | None:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        self.problem(path, f"expected text, found {'empty text' if isinstance(value, str) else describe(value)}")
-        return None
+        super().__init__(doc, problems)
+        self.languages = languages
 
     def translated(self, path: tuple, value) -> Text | None:
         """One text for every language, or a mapping with a text per language (nl: ..., en: ...)."""
@@ -135,7 +125,7 @@ class _Reader:
             self.problem(path, f"expected text, or a text per language ({', '.join(self.languages)}), found "
                                f"{describe(value)}")
             return None
-        self.known(path, value, self.languages)
+        self.unknown(path, value, self.languages)
         for lang in self.languages:
             if lang not in value:
                 self.problem(path, f"missing the text in '{lang}'")
@@ -147,7 +137,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(path, f"expected a mapping with {', '.join(fields)}, found {describe(value)}")
             return None
-        self.known(path, value, fields)
+        self.unknown(path, value, fields)
         if "name" not in value:
             self.problem(path, "missing field 'name'")
         name = self.text(path + ("name",), value.get("name"))

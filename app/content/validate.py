@@ -1,4 +1,6 @@
-"""Checks that look across nodes, files and languages, once each file has been read."""
+"""Checks that look across nodes and files once a file has been read: routes through a check, and links.
+
+The comparison across languages is parity.py."""
 
 from __future__ import annotations
 
@@ -109,18 +111,13 @@ def _check_advice(check: Check, outcome: Outcome, doc: Document, problems: list[
     return rule
 
 
-def _successors(check: Check, node_id: str) -> list[str]:
-    node = check.nodes[node_id]
-    return [o.next for o in node.options] if isinstance(node, Question) else []
-
-
 def _reachable(check: Check) -> set[str]:
     seen, todo = set(), [check.start]
     while todo:
         node_id = todo.pop()
         if node_id not in seen:
             seen.add(node_id)
-            todo.extend(_successors(check, node_id))
+            todo.extend(check.successors(node_id))
     return seen
 
 
@@ -131,7 +128,7 @@ def _find_loop(check: Check) -> list[str] | None:
     def visit(node_id: str, route: list[str]) -> list[str] | None:
         state[node_id] = "open"
         route = route + [node_id]
-        for nxt in _successors(check, node_id):
+        for nxt in check.successors(node_id):
             if state.get(nxt) == "open":
                 return route[route.index(nxt):] + [nxt]
             if nxt not in state:
@@ -152,7 +149,7 @@ def _ancestors(check: Check) -> dict[str, set[str]]:
     """For each node, the nodes from which some route leads to it."""
     parents: dict[str, set[str]] = {node_id: set() for node_id in check.nodes}
     for node_id in check.nodes:
-        for nxt in _successors(check, node_id):
+        for nxt in check.successors(node_id):
             parents[nxt].add(node_id)
     result = {}
     for node_id in check.nodes:
@@ -168,68 +165,22 @@ def _ancestors(check: Check) -> dict[str, set[str]]:
 
 def check_links(editions: dict[str, Edition], links, unreadable: set, problems: list[Problem]) -> None:
     """Every internal Markdown link names a page of the guide; other links use https or mailto."""
-    for lang, doc, path, line, href in links:
-        where = format_keypath(path)
+    for link in links:
+        lang, file, line, href, where = link.lang, link.file, link.line, link.href, format_keypath(link.path)
         if href.startswith(("https://", "mailto:", "#")):
             continue
         if not href.startswith("/"):
-            problems.append(Problem(doc.file, line, where,
+            problems.append(Problem(file, line, where,
                                     f"link '{href}': expected an address of this guide starting with / (like "
                                     f"/werknemer/check/) or a web address starting with https://"))
             continue
         page = href.split("#", 1)[0]
         if not page.endswith("/"):
-            problems.append(Problem(doc.file, line, where, f"broken link '{href}': addresses of this guide end "
+            problems.append(Problem(file, line, where, f"broken link '{href}': addresses of this guide end "
                                                            f"with / (like /werknemer/check/)"))
             continue
         parts = tuple(p for p in page.split("/") if p)
         if parts and ((lang, parts[0], None) in unreadable or (lang, *parts) in unreadable):
             continue  # the page's own problems are reported already
         if page != "/" and editions[lang].page(page) is None:
-            problems.append(Problem(doc.file, line, where, f"broken link '{href}': no such page in this guide"))
-
-
-def check_parity(signatures: dict, files: dict, root: str, languages: tuple[str, ...],
-                 problems: list[Problem]) -> None:
-    """Every language has the same files, ids, codes, routes and sources as the first one.
-
-    Files with problems of their own are left out: their structure is not known well enough to compare.
-    """
-    reference, *others = languages
-    broken = {problem.file for problem in problems}
-    for lang in others:
-        for relative in sorted({rel for (_, rel) in files}):
-            ref_file, twin_file = files.get((reference, relative)), files.get((lang, relative))
-            if ref_file is None:
-                problems.append(Problem(twin_file, None, "", f"extra: {root}/{reference}/{relative} does "
-                                                             f"not exist"))
-                continue
-            if twin_file is None:
-                problems.append(Problem(f"{root}/{lang}/{relative}", None, "",
-                                        f"missing: {ref_file} has no twin in '{lang}'"))
-                continue
-            ref_sig, twin = signatures.get((reference, relative)), signatures.get((lang, relative))
-            if ref_file in broken or twin_file in broken or ref_sig is None or twin is None:
-                continue
-            twin_doc = twin["__doc__"][1]
-            for key, (value, _, path) in ref_sig.items():
-                found = twin.get(key)
-                if key == "__doc__":
-                    continue
-                if found is None:
-                    problems.append(twin_doc.problem(path, f"missing: {ref_file} has "
-                                                           f"'{format_keypath(path)}' here"))
-                elif found[0] != value:
-                    problems.append(found[1].problem(found[2], f"differs from {ref_file}: expected "
-                                                               f"{_show(value)}, found {_show(found[0])}"))
-            for key, (_, doc, path) in twin.items():
-                if key not in ref_sig:
-                    problems.append(doc.problem(path, f"extra: {ref_file} has no '{format_keypath(path)}'"))
-
-
-def _show(value) -> str:
-    if isinstance(value, tuple):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "present" if value else "absent"
-    return repr(value) if isinstance(value, str) else str(value)
+            problems.append(Problem(file, line, where, f"broken link '{href}': no such page in this guide"))

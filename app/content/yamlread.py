@@ -21,9 +21,11 @@ class Problem:
     line: int | None
     keypath: str
     message: str
+    column: int | None = None  # known for YAML syntax errors only
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        where += f":{self.column}" if self.column is not None and self.line is not None else ""
         return f"{where} {self.keypath}: {self.message}" if self.keypath else f"{where}: {self.message}"
 
 
@@ -61,17 +63,39 @@ def read_yaml(text: str, file: str, problems: list[Problem], first_line: int = 1
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + first_line if mark is not None else None
-        what = getattr(error, "problem", None) or str(error)
-        context = getattr(error, "context", None)
-        detail = f"{context}, {what}" if context else what
-        problems.append(Problem(file, line, "", f"invalid YAML: {detail}"))
+        problems.append(syntax_problem(error, file, first_line))
         return None
     doc = Document(file, None)
     if root is not None:
         doc.data = _convert(root, (), doc, problems, yaml.SafeLoader(""), first_line)
     return doc
+
+
+# The mistakes editors make most, recognised by PyYAML's own words, and what to do about them.
+HINTS = {
+    "mapping values are not allowed here": "is there a ': ' in text without quotes? Put the text in quotes",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "while scanning a quoted scalar": "a quote opened here is not closed: end the text with the same quote",
+    "expected <block end>": "check the indentation: the keys of one mapping start in the same column",
+}
+
+
+def syntax_problem(error: yaml.YAMLError, file: str, first_line: int) -> Problem:
+    """PyYAML's error with its line and column, the line its context (a mapping, a quote) starts on, and
+    a hint for the common mistakes. An unclosed quote is reported where it opens, not at the file's end."""
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    mark, context_mark = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+    hint = next((hint for words, hint in HINTS.items() if words in f"{context} {problem}"), None)
+    if context == "while scanning a quoted scalar" and context_mark is not None:
+        mark = context_mark
+    if context and context_mark is not None and mark is not None and context_mark.line != mark.line:
+        context = f"{context} from line {context_mark.line + first_line}"
+    detail = f"{context}, {problem}" if context else problem
+    message = f"invalid YAML: {detail}" + (f"; {hint}" if hint else "")
+    if mark is None:
+        return Problem(file, None, "", message)
+    return Problem(file, mark.line + first_line, "", message, mark.column + 1)
 
 
 def _convert(node, path, doc, problems, constructor, first_line):

@@ -23,7 +23,7 @@ def state(section, item, answers):
 
 def render_check(check: Check, codes: tuple[str, ...]):
     walk = check.walk(codes) or abort(404)
-    section = edition().sections[check.section]
+    section = edition().section_of(check)
     if isinstance(walk.node, Question):
         return render_template("question.html", check=check, section=section, walk=walk, codes=codes)
     outcome = walk.node

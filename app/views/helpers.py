@@ -111,12 +111,14 @@ def other_languages() -> list[tuple[str, str]]:
     return result
 
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
-
-
 def organisation():
     """The organisation edition (content/site.yml), or None for the generic guide."""
     return current_app.extensions["content"].organisation
+
+
+def own_names(languages) -> dict[str, str]:
+    """Each language named in itself, for the language switch: Nederlands, English, Deutsch."""
+    return {lang: Locale.parse(lang).get_display_name(lang).capitalize() for lang in languages}
 
 
 def language_name(code: str) -> str:
@@ -133,7 +135,7 @@ def init_app(app) -> None:
         g.pop("lang", None)
 
     app.jinja_env.globals.update(link=link, check_url=check_url, edition=edition, site_path_url=site_path_url,
-                                 other_languages=other_languages, language_names=LANGUAGE_NAMES,
+                                 other_languages=other_languages, language_names=own_names(app.config["LANGUAGES"]),
                                  current_lang=current_lang, format_date=format_date,
                                  format_decimal=format_decimal, organisation=organisation,
                                  language_name=language_name)

@@ -39,10 +39,8 @@ def sitemap():
     for lang, found in current_app.extensions["content"].editions.items():
         addresses.append(url_for("pages.home", lang=lang))
         addresses.append(url_for("search.page", lang=lang))
-        for section in found.sections.values():
-            addresses.append(url_for("pages.section", lang=lang, section=section.id))
-            addresses += [url_for("pages.item", lang=lang, section=section.id, item=item.id)
-                          for item in section.items.values()]
+        addresses += [url_for("pages.section", lang=lang, section=section) for section in found.sections]
+        addresses += [url_for("pages.item", lang=lang, section=item.section, item=item.id) for item in found.items()]
     body = render_template("sitemap.xml", addresses=[public_url(a) for a in addresses])
     return Response(body, mimetype=mimetypes.guess_type("sitemap.xml")[0])
 

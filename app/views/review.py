@@ -16,11 +16,6 @@ mimetypes.add_type("text/markdown", ".md")  # Frozen-Flask checks the type again
 bp = language_blueprint("review", __name__)
 
 
-def checks() -> list[Check]:
-    return [item for section in edition().sections.values() for item in section.items.values()
-            if isinstance(item, Check)]
-
-
 def find(section: str, item: str) -> Check:
     found = edition().item(section, item)
     if not isinstance(found, Check):
@@ -31,7 +26,7 @@ def find(section: str, item: str) -> Check:
 @bp.route("/review/")
 def index():
     """For reviewers: each check's flow graph and full script."""
-    return render_template("review_index.html", checks=checks())
+    return render_template("review_index.html", checks=edition().checks())
 
 
 @bp.route("/review/<section>/<item>/")

@@ -25,7 +25,7 @@ def subject(title: str) -> str:
 @bp.route("/zoeken/")
 def page():
     """Search (with JavaScript) and the A-Z list of every topic and check (always)."""
-    items = sorted(((section, item) for section in edition().sections.values() for item in section.items.values()),
+    items = sorted(((edition().section_of(item), item) for item in edition().items()),
                    key=lambda found: subject(found[1].title).casefold())
     letters: dict[str, list] = {}
     for section, item in items:
