@@ -114,3 +114,40 @@ def test_the_measure_sees_a_word_that_does_not_fit(page, base_url):
     }""")
     facts = page.evaluate(OVERFLOW, 320)
     assert facts["scrollWidth"] > 320 and facts["outside"]
+
+
+# ---- the header on a phone: it scrolls away, only the quick exit stays --------------------------
+
+# Every element that stays on screen while the page scrolls (fixed or sticky), with its box.
+STAYING = """() => [...document.querySelectorAll('body *')]
+    .filter(element => ['fixed', 'sticky'].includes(getComputedStyle(element).position))
+    .map(element => {
+        const box = element.getBoundingClientRect();
+        return {className: element.className, top: box.top, bottom: box.bottom, left: box.left, right: box.right};
+    })"""
+LONG_OUTCOME = "werknemer/check/a1/b1/c1/d1/"  # a result with the organisation box and many blocks
+
+
+@pytest.mark.parametrize("width, height", [(320, 640), (390, 844), (1280, 800)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_only_the_quick_exit_stays_on_screen_and_it_stays_reachable(page, base_url, lang, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base_url}/{lang}/{LONG_OUTCOME}")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("() => window.scrollY > 500")
+    staying = page.evaluate(STAYING)
+    assert [item["className"] for item in staying] == ["quick-exit"], staying
+    button = staying[0]
+    assert button["bottom"] - button["top"] < 70 and button["top"] >= 0 and button["right"] <= width
+    centre = (button["left"] + button["right"]) / 2, (button["top"] + button["bottom"]) / 2
+    assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('[data-quick-exit]')", centre)
+
+
+@pytest.mark.parametrize("width, height", [(320, 640), (1280, 800)])
+def test_an_in_page_link_does_not_land_under_the_quick_exit(page, base_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base_url}/nl/{LONG_OUTCOME}#antwoorden")
+    target = page.locator("#antwoorden").bounding_box()
+    button = page.locator(".quick-exit").bounding_box()
+    assert page.evaluate("window.scrollY") > 0
+    assert target["y"] >= button["y"] + button["height"], (target, button)
