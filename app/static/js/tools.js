@@ -96,7 +96,8 @@ function saveFile(filename, type, content) {
 
   // GOV.UK's error summary: printing or downloading with a wrong value left is stopped, and the summary at
   // the top of the form links to each wrong field. Empty fields are no problem: they stay marked blanks.
-  function guardActions(form, inputs) {
+  // actions: a selector of the buttons and links to stop.
+  function guardActions(form, inputs, actions) {
     var summary = form.querySelector("[data-error-summary]");
     var list = summary.querySelector("ul");
 
@@ -108,7 +109,7 @@ function saveFile(filename, type, content) {
         link.href = "#" + input.id;
         link.addEventListener("click", function (event) {
           event.preventDefault();
-          input.closest("[data-field-wrap]").scrollIntoView();
+          input.closest("[data-field-wrap], .count-row").scrollIntoView();
           input.focus({ preventScroll: true });
         });
         var item = element("li");
@@ -123,9 +124,9 @@ function saveFile(filename, type, content) {
       input.addEventListener("input", function () { if (!summary.hidden) { listProblems(); } });
     });
     // Capturing on the document runs before the actions' own handlers (print in site.js, the Word file in
-    // letter-docx.js) and before a link's download, so stopping here stops them all.
+    // letter-docx.js, the report's warnings) and before a link's download, so stopping here stops them all.
     document.addEventListener("click", function (event) {
-      if (!event.target.closest(".actions [data-print], .actions [data-download], .actions [data-word]")) { return; }
+      if (!event.target.closest || !event.target.closest(actions)) { return; }
       if (!listProblems()) { return; }
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -144,7 +145,7 @@ function saveFile(filename, type, content) {
         });
       });
     });
-    guardActions(form, inputs);
+    guardActions(form, inputs, ".actions [data-print], .actions [data-download], .actions [data-word]");
   }
 
   // ---- the annual report: built from the form, anonymous by construction -----------------------------
@@ -358,6 +359,10 @@ function saveFile(filename, type, content) {
       if (!found.length) { summary.hidden = true; seen = null; }
       else if (!summary.hidden) { showSummary(); }
     });
+    // Before the warnings below: a count that is not a whole number stops printing and saving first. A
+    // table that does not add up only stays out of the report (its error is at the table). The Word file
+    // is the blank scheme, so nothing typed can be wrong in it.
+    guardActions(form, inputs, ".actions [data-print], .actions [data-download]");
     form.querySelectorAll("[data-table]").forEach(function (table) {
       table.addEventListener("focusout", function (event) {
         if (table.contains(event.relatedTarget)) { return; }
