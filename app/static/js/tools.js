@@ -151,35 +151,22 @@ function saveFile(filename, type, content) {
   // ---- the annual report: built from the form, anonymous by construction -----------------------------
 
   // Only counts that the table shows as a number of 5 or more are drawn: a bar would give a hidden one away.
+  // The drawing is the page's own (the chart_figure macro, in a <template>): this only fills it in.
   function barChart(rows, title) {
-    var ns = "http://www.w3.org/2000/svg";
     var shown = rows.filter(function (row) { return typeof row.shown === "number" && row.shown >= 5; });
     if (!shown.length) { return null; }
     var top = Math.max.apply(null, shown.map(function (row) { return row.count; }));
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 640 " + shown.length * 34);
-    svg.setAttribute("class", "chart-svg");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    shown.forEach(function (row, i) {
-      var length = 300 * row.count / top;
-      var label = document.createElementNS(ns, "text");
-      label.setAttribute("x", "240"); label.setAttribute("y", String(i * 34 + 22));
-      label.setAttribute("text-anchor", "end"); label.setAttribute("font-size", "16");
-      label.textContent = row.label;
-      var bar = document.createElementNS(ns, "rect");
-      bar.setAttribute("x", "250"); bar.setAttribute("y", String(i * 34 + 7));
-      bar.setAttribute("width", length.toFixed(1)); bar.setAttribute("height", "20");
-      bar.setAttribute("fill", "#154273");
-      var value = document.createElementNS(ns, "text");
-      value.setAttribute("x", (258 + length).toFixed(1)); value.setAttribute("y", String(i * 34 + 22));
-      value.setAttribute("font-size", "16");
-      value.textContent = String(row.count);
-      svg.appendChild(label); svg.appendChild(bar); svg.appendChild(value);
+    var figure = document.querySelector("[data-chart-template]").content.querySelector("figure").cloneNode(true);
+    figure.querySelector("figcaption").textContent = title;
+    var model = figure.querySelector("[data-bar]");
+    shown.forEach(function (row) {
+      var bar = model.cloneNode(true);
+      bar.querySelector(".bar-label").textContent = row.label;
+      bar.querySelector("rect").setAttribute("width", (100 * row.count / top).toFixed(1));
+      bar.querySelector(".bar-value").textContent = String(row.count);
+      model.parentNode.appendChild(bar);
     });
-    var figure = element("figure", null, "chart");
-    figure.appendChild(element("figcaption", title));
-    figure.appendChild(svg);
+    model.remove();
     return figure;
   }
 
