@@ -80,3 +80,14 @@ def test_a_wrong_count_in_the_report_stops_printing_with_a_summary_that_links_to
     assert not summary.is_visible()  # the summary follows the fix
     page.locator("[data-print]").click()
     assert page.evaluate("() => window.printed") == 1
+
+
+@pytest.mark.browser
+def test_the_checklists_boxes_are_large_targets(page, base_url):
+    """GOV.UK's 40 pixels, not WCAG 2.2's bare minimum of 24."""
+    address, _ = tool_address("nl", "checklist")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(base_url + address)
+    sizes = page.locator(".point input[type=checkbox]").evaluate_all(
+        "boxes => boxes.map(box => [box.getBoundingClientRect().width, box.getBoundingClientRect().height])")
+    assert len(sizes) == 15 and all(width >= 40 and height >= 40 for width, height in sizes), sizes
