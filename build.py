@@ -78,7 +78,9 @@ def update_translations() -> None:
 
         def strings(path: Path) -> list:
             with path.open("rb") as file:
-                return sorted((m.id, tuple(sorted(m.flags))) for m in read_po(file) if m.id)
+                # a plural string's id is a (singular, plural) tuple: as a tuple of its own it sorts with the rest
+                return sorted((m.id if isinstance(m.id, tuple) else (m.id,), tuple(sorted(m.flags)))
+                              for m in read_po(file) if m.id)
 
         changed = not pot.exists() or strings(fresh) != strings(pot)
         if changed:

@@ -7,6 +7,8 @@ from flask import abort, render_template
 from ..advice import ADVICE
 from ..content.model import Check, Question
 from ..i18n import language_blueprint
+from ..lead import split_lead
+from ..progress import progress
 from .helpers import edition
 
 bp = language_blueprint("checks", __name__)
@@ -25,8 +27,10 @@ def render_check(check: Check, codes: tuple[str, ...]):
     walk = check.walk(codes) or abort(404)
     section = edition().section_of(check)
     if isinstance(walk.node, Question):
-        return render_template("question.html", check=check, section=section, walk=walk, codes=codes)
+        return render_template("question.html", check=check, section=section, walk=walk, codes=codes,
+                               progress=progress(check, walk.node.id, len(codes)))
     outcome = walk.node
     findings = ADVICE[outcome.advice](walk.answers) if outcome.advice else frozenset()
+    lead, blocks = split_lead(outcome.blocks_for(walk.answers, findings))
     return render_template("outcome.html", check=check, section=section, walk=walk, codes=codes,
-                           blocks=outcome.blocks_for(walk.answers, findings))
+                           lead=lead, blocks=blocks)

@@ -96,7 +96,8 @@ function saveFile(filename, type, content) {
 
   // GOV.UK's error summary: printing or downloading with a wrong value left is stopped, and the summary at
   // the top of the form links to each wrong field. Empty fields are no problem: they stay marked blanks.
-  function guardActions(form, inputs) {
+  // actions: a selector of the buttons and links to stop.
+  function guardActions(form, inputs, actions) {
     var summary = form.querySelector("[data-error-summary]");
     var list = summary.querySelector("ul");
 
@@ -108,7 +109,7 @@ function saveFile(filename, type, content) {
         link.href = "#" + input.id;
         link.addEventListener("click", function (event) {
           event.preventDefault();
-          input.closest("[data-field-wrap]").scrollIntoView();
+          input.closest("[data-field-wrap], .count-row").scrollIntoView();
           input.focus({ preventScroll: true });
         });
         var item = element("li");
@@ -123,9 +124,9 @@ function saveFile(filename, type, content) {
       input.addEventListener("input", function () { if (!summary.hidden) { listProblems(); } });
     });
     // Capturing on the document runs before the actions' own handlers (print in site.js, the Word file in
-    // letter-docx.js) and before a link's download, so stopping here stops them all.
+    // letter-docx.js, the report's warnings) and before a link's download, so stopping here stops them all.
     document.addEventListener("click", function (event) {
-      if (!event.target.closest(".actions [data-print], .actions [data-download], .actions [data-word]")) { return; }
+      if (!event.target.closest || !event.target.closest(actions)) { return; }
       if (!listProblems()) { return; }
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -144,41 +145,28 @@ function saveFile(filename, type, content) {
         });
       });
     });
-    guardActions(form, inputs);
+    guardActions(form, inputs, ".actions [data-print], .actions [data-download], .actions [data-word]");
   }
 
   // ---- the annual report: built from the form, anonymous by construction -----------------------------
 
   // Only counts that the table shows as a number of 5 or more are drawn: a bar would give a hidden one away.
+  // The drawing is the page's own (the chart_figure macro, in a <template>): this only fills it in.
   function barChart(rows, title) {
-    var ns = "http://www.w3.org/2000/svg";
     var shown = rows.filter(function (row) { return typeof row.shown === "number" && row.shown >= 5; });
     if (!shown.length) { return null; }
     var top = Math.max.apply(null, shown.map(function (row) { return row.count; }));
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 640 " + shown.length * 34);
-    svg.setAttribute("class", "chart-svg");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    shown.forEach(function (row, i) {
-      var length = 300 * row.count / top;
-      var label = document.createElementNS(ns, "text");
-      label.setAttribute("x", "240"); label.setAttribute("y", String(i * 34 + 22));
-      label.setAttribute("text-anchor", "end"); label.setAttribute("font-size", "16");
-      label.textContent = row.label;
-      var bar = document.createElementNS(ns, "rect");
-      bar.setAttribute("x", "250"); bar.setAttribute("y", String(i * 34 + 7));
-      bar.setAttribute("width", length.toFixed(1)); bar.setAttribute("height", "20");
-      bar.setAttribute("fill", "#154273");
-      var value = document.createElementNS(ns, "text");
-      value.setAttribute("x", (258 + length).toFixed(1)); value.setAttribute("y", String(i * 34 + 22));
-      value.setAttribute("font-size", "16");
-      value.textContent = String(row.count);
-      svg.appendChild(label); svg.appendChild(bar); svg.appendChild(value);
+    var figure = document.querySelector("[data-chart-template]").content.querySelector("figure").cloneNode(true);
+    figure.querySelector("figcaption").textContent = title;
+    var model = figure.querySelector("[data-bar]");
+    shown.forEach(function (row) {
+      var bar = model.cloneNode(true);
+      bar.querySelector(".bar-label").textContent = row.label;
+      bar.querySelector("rect").setAttribute("width", (100 * row.count / top).toFixed(1));
+      bar.querySelector(".bar-value").textContent = String(row.count);
+      model.parentNode.appendChild(bar);
     });
-    var figure = element("figure", null, "chart");
-    figure.appendChild(element("figcaption", title));
-    figure.appendChild(svg);
+    model.remove();
     return figure;
   }
 
@@ -358,6 +346,10 @@ function saveFile(filename, type, content) {
       if (!found.length) { summary.hidden = true; seen = null; }
       else if (!summary.hidden) { showSummary(); }
     });
+    // Before the warnings below: a count that is not a whole number stops printing and saving first. A
+    // table that does not add up only stays out of the report (its error is at the table). The Word file
+    // is the blank scheme, so nothing typed can be wrong in it.
+    guardActions(form, inputs, ".actions [data-print], .actions [data-download]");
     form.querySelectorAll("[data-table]").forEach(function (table) {
       table.addEventListener("focusout", function (event) {
         if (table.contains(event.relatedTarget)) { return; }
