@@ -57,14 +57,26 @@ def frozen_site(tmp_path_factory) -> Path:
     return destination
 
 
-def serve_site(folder: Path):
-    """A frozen site served on loopback: yields its base address, for the fixtures below."""
-    from app.serve import serve_in_thread
+# The server runs in a process of its own: in a thread of the test process it would wait for the GIL
+# while Playwright's client works, and every page of the sweep would load slower.
+SERVER = ("import sys; from app.serve import make_server; server = make_server(sys.argv[1]); "
+          "print(server.server_address[1], flush=True); server.serve_forever()")
 
-    server = serve_in_thread(folder)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+
+def serve_site(folder: Path):
+    """A frozen site served on loopback (app/serve.py, a process of its own): yields its base address."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(folder)], cwd=PROJECT, stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        port = process.stdout.readline().strip()
+        assert port.isdigit(), f"the test server did not start (exit status {process.poll()})"
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
