@@ -77,6 +77,7 @@ def serve_site(folder: Path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+        process.stdout.close()
 
 
 @pytest.fixture(scope="session")

@@ -115,9 +115,9 @@ def any_topic(draft: Draft, need: str) -> str:
     raise AssertionError(f"no topic with {need!r}")
 
 
-def where(relative: str, line: int | None = None, keypath: str | None = None) -> str:
-    """The start of the expected message: 'content/file:line keypath: ' (parts left out when unknown)."""
-    text = f"content/{relative}" + (f":{line}" if line else "")
+def where(relative: str, line: int | None = None, keypath: str | None = None, column: int | None = None) -> str:
+    """The start of the expected message: 'content/file:line[:column] keypath: ' (parts left out when unknown)."""
+    text = f"content/{relative}" + (f":{line}" if line else "") + (f":{column}" if column else "")
     return text + (f" {keypath}: " if keypath else ": ")
 
 
@@ -156,20 +156,21 @@ def yes_as_option_code(d):
 def tab_in_yaml(d):
     _, start, _, _ = check_parts(d)
     line = d.sub(CHECK, "    title: ", "\ttitle: ", after=f"\n  {start}:\n")
-    return where(CHECK, line)
+    return where(CHECK, line, column=1)  # YAML errors give the column too: the tab is the line's first character
 
 
 def yaml_syntax_error(d):
     _, start, _, _ = check_parts(d)
     line = d.sub(CHECK, "    title: ", "    title: Vraag: ", after=f"\n  {start}:\n")
-    return where(CHECK, line)
+    return where(CHECK, line, column=len("    title: Vraag") + 1)  # at the second ': '
 
 
 def missing_translation(d):
     items = d.data("en/werknemer/_section.yml")["items"]
-    index, item = next((i, it) for i, it in enumerate(items) if (d.root / f"en/werknemer/{it}.md").is_file())
+    item = next(it for it in items if (d.root / f"en/werknemer/{it}.md").is_file())
     (d.root / f"en/werknemer/{item}.md").unlink()
-    return where("en/werknemer/_section.yml", d.line("en/werknemer/_section.yml", "items:"), f"items[{index}]")
+    # The file to create, and (in the message) its Dutch twin: one line, not one per listing.
+    return where(f"en/werknemer/{item}.md") + "missing: "
 
 
 def empty_title(d):

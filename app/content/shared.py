@@ -48,8 +48,8 @@ def read_shared_blocks(reader: Reader, lang: str, path: Path) -> None:
 def report_unused(reader: Reader, lang: str, path: Path) -> None:
     """After the language is read: a shared block nothing uses is reported, so none lingers unseen."""
     found = reader.read.get((lang, BLOCKS_FILE)) if path.is_file() else None
-    if found is None:
-        return
+    if found is None or any(unread[0] == lang for unread in reader.unreadable):
+        return  # a file that could not be read may be the one that uses them: its own problem says why
     doc, blocks = found
     for block_id in blocks:
         if block_id not in reader.shared_used[lang]:
