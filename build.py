@@ -117,6 +117,7 @@ def freeze(app, destination: Path, workers: int | None = None) -> int:
     Beside each text file goes its gzip copy, for hosts that serve files compressed ahead of time
     (nginx's gzip_static, docs/nginx.conf).
     """
+    import gc
     import multiprocessing
     import shutil
 
@@ -128,11 +129,17 @@ def freeze(app, destination: Path, workers: int | None = None) -> int:
     started = time.perf_counter()
     global _APP
     _APP = app  # forked workers inherit the app with its content loaded: nothing is loaded twice
-    if workers == 1:
-        results = [_freeze_shard((0, 1))]
-    else:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.map(_freeze_shard, [(i, workers) for i in range(workers)])
+    # The content model is read once and only read after: kept out of the garbage collector's sweeps,
+    # so neither it nor a forked worker touches (and, after a fork, copies) every object of it again.
+    gc.freeze()
+    try:
+        if workers == 1:
+            results = [_freeze_shard((0, 1))]
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = pool.map(_freeze_shard, [(i, workers) for i in range(workers)])
+    finally:
+        gc.unfreeze()
     errors = [error for error, _, _ in results if error]
     if errors:
         sys.exit(f"freeze failed: {errors[0]}")
