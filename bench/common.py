@@ -6,7 +6,6 @@ import contextlib
 import math
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import time
@@ -104,12 +103,6 @@ def p99(values):
 
 def kb(n: float) -> str:
     return f"{n / KB:.1f} KB"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def command_output(command: list[str], timeout: float = 20) -> str:

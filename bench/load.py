@@ -12,7 +12,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from bench.common import BUSY, LOAD_PAGE, ROOT, Results, Scale, free_port, say, stop, wait_for
+from app.nginx import free_port
+from bench.common import BUSY, LOAD_PAGE, ROOT, Results, Scale, say, stop, wait_for
 from bench.quiet import OtherLoad, wait_quiet
 
 
