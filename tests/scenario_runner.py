@@ -20,7 +20,7 @@ from app.content.model import Check, Content, Question
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
 FILE_KEYS = {"check", "cover", "scenarios"}
 SCENARIO_KEYS = {"name", "rests_on", "answers", "outcome", "shows", "hides", "nl", "en"}
-PHRASE_KEYS = {"says", "not"}
+PHRASE_KEYS = {"panel", "says", "not"}  # panel: phrases of the answer at the top of the page
 REST = re.compile(r"^(?:002:\d+|00[0-4]|(?:T(?:[1-9]|10)|W[1-8]|V(?:[1-9]|1[0-5])|G[1-7](?:\.\d+)?|P[1-4]))$")
 
 
@@ -38,7 +38,7 @@ class Scenario:
     outcome: str
     shows: tuple[str, ...] = ()
     hides: tuple[str, ...] = ()
-    phrases: dict = field(default_factory=dict)  # lang -> (says, not)
+    phrases: dict = field(default_factory=dict)  # lang -> (says, not, panel)
 
     @property
     def id(self) -> str:
@@ -90,9 +90,10 @@ def load_file(path: Path) -> ScenarioFile:
         for lang in ("nl", "en"):
             part = raw.get(lang) or {}
             if set(part) - PHRASE_KEYS:
-                raise ScenarioFileError(f"{where}: {lang} takes says and not")
+                raise ScenarioFileError(f"{where}: {lang} takes panel, says and not")
             phrases[lang] = (_strings(part.get("says"), where, f"{lang}.says"),
-                             _strings(part.get("not"), where, f"{lang}.not"))
+                             _strings(part.get("not"), where, f"{lang}.not"),
+                             _strings(part.get("panel"), where, f"{lang}.panel"))
         scenarios.append(Scenario(name, str(raw["name"]), data["check"], rests,
                                   {str(k): str(v) for k, v in raw["answers"].items()}, raw["outcome"],
                                   _strings(raw.get("shows"), where, "shows"),
@@ -151,11 +152,13 @@ def shown_blocks(check: Check, codes: tuple[str, ...]):
 
 
 OUTCOME_TEXT = re.compile(r'<article class="[^"]*\boutcome\b[^"]*">(.*?)</article>', re.S)
+PANEL_TEXT = re.compile(r'<div class="panel-body">(.*?)</div>', re.S)  # the answer, at the top
 
 
-def page_text(page: str) -> str:
-    """The outcome's own words (heading and blocks, not the answers summary), folded for comparison."""
-    found = OUTCOME_TEXT.search(page)
+def page_text(page: str, part: re.Pattern = OUTCOME_TEXT) -> str:
+    """The outcome's own words (heading and blocks, not the answers summary), or those of the panel's
+    answer, folded for comparison."""
+    found = part.search(page)
     body = found.group(1) if found else ""
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
     return " ".join(text.split()).lower()
@@ -183,10 +186,12 @@ def run(scenario: Scenario, content: Content, client) -> list[str]:
         if response.status_code != 200:
             problems.append(f"{lang}: the outcome page answered {response.status_code}")
             continue
-        text = page_text(response.get_data(as_text=True))
-        says, never = scenario.phrases.get(lang, ((), ()))
+        page = response.get_data(as_text=True)
+        text, panel = page_text(page), page_text(page, PANEL_TEXT)
+        says, never, answer = scenario.phrases.get(lang, ((), (), ()))
         problems += [f"{lang}: does not say {p!r}" for p in says if fold(p) not in text]
         problems += [f"{lang}: says {p!r}" for p in never if fold(p) in text]
+        problems += [f"{lang}: the panel at the top does not say {p!r}" for p in answer if fold(p) not in panel]
     return problems
 
 

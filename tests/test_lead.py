@@ -1,5 +1,6 @@
-"""Outcome pages open with the answer: a panel with the outcome's heading and its first sentence (or its
-opening advice heading), taken from the content; the details and "your answers" follow."""
+"""Outcome pages open with the answer: a panel with the outcome's heading and its lead blocks, or else its
+first sentence (or its opening advice heading), taken from the content; the details and "your answers"
+follow."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from app.lead import split_lead
 from tests.test_progress import CONTENT
 
 
-def block(html: str) -> Block:
-    return Block(html=html, when={}, sources=())
+def block(html: str, lead: bool = False) -> Block:
+    return Block(html=html, when={}, sources=(), lead=lead)
 
 
 @pytest.mark.parametrize("html, lead, rest", [
@@ -23,12 +24,24 @@ def block(html: str) -> Block:
     # a full stop inside a link's address or text does not end the sentence
     ('<p>Ga naar <a href="https://a.example/x.y z">het loket. nl</a> voor hulp. Daarna.</p>',
      'Ga naar <a href="https://a.example/x.y z">het loket. nl</a> voor hulp.', "<p>Daarna.</p>"),
-    ("<p>Alleen deze zin.</p>", "Alleen deze zin.", ""),
 ])
 def test_the_lead_is_the_opening_sentence_or_heading_and_leaves_the_rest(html, lead, rest):
     found, blocks = split_lead((block(html), block("<p>Volgende.</p>")))
-    assert str(found) == lead
+    assert str(found) == f"<p>{lead}</p>"
     assert blocks[0].html.strip() == rest and blocks[1].html == "<p>Volgende.</p>"
+
+
+def test_a_block_that_was_only_the_lead_is_dropped():
+    found, blocks = split_lead((block("<p>Alleen deze zin.</p>"), block("<p>Volgende.</p>")))
+    assert str(found) == "<p>Alleen deze zin.</p>" and [b.html for b in blocks] == ["<p>Volgende.</p>"]
+
+
+def test_lead_blocks_make_the_panel_in_order_and_leave_the_details():
+    first, second = block("<p>Ja, die van je werkgever.</p>", lead=True), block("<p>Zoek het uit.</p>", lead=True)
+    details = block("<p>Meer uitleg. Nog meer.</p>")
+    found, blocks = split_lead((first, second, details))
+    assert str(found) == "<p>Ja, die van je werkgever.</p>\n<p>Zoek het uit.</p>"
+    assert blocks == (details,)  # the details keep their first sentence: the lead blocks said the answer
 
 
 def test_no_lead_when_the_first_block_opens_with_something_else():

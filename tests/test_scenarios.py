@@ -86,3 +86,16 @@ def test_every_scenario_rests_on_the_seed_or_the_inventory():
 def test_every_scenario_pins_words_in_both_languages():
     """Reaching the right outcome is not enough: the words shown are the advice."""
     assert [s.id for s in SCENARIOS if not all(s.phrases[lang][0] for lang in ("nl", "en"))] == []
+
+
+def test_every_scenario_whose_outcome_has_lead_blocks_pins_its_panel(app):
+    """Where the answer at the top depends on the route (which trust person), each scenario says what the
+    panel must say, in both languages: a lead block shown to the wrong person fails a scenario."""
+    content = app.extensions["content"]
+    unpinned = []
+    for scenario in SCENARIOS:
+        check = find_check(content, scenario.check, next(iter(content.editions)))
+        outcome = check.nodes.get(scenario.outcome)
+        if any(block.lead for block in getattr(outcome, "blocks", ())):
+            unpinned += [f"{scenario.id} ({lang})" for lang in ("nl", "en") if not scenario.phrases[lang][2]]
+    assert not unpinned, "no panel phrases: " + ", ".join(unpinned)

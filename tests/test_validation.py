@@ -341,6 +341,33 @@ CASES = {
             "found [80.5, 41.0]",
         ],
     ),
+    'lead-with-heading': (  # the panel at the top holds a sentence or two, not a part of the page
+        [(QUESTIONS, "      - text: |\n          Altijd te zien.", "      - lead: true\n        text: |\n          ## Kop\n\n          Altijd te zien."),
+         ("en/demo/vragen.yml", "      - text: |\n          Always shown.", "      - lead: true\n        text: |\n          ## Heading\n\n          Always shown.")],
+        [
+            "content/nl/demo/vragen.yml:36 nodes.klaar.blocks[0].lead: a lead block is the answer in the panel at the "
+            "top of the page: one or two sentences, without a heading, list or table",
+            "content/en/demo/vragen.yml:36 nodes.klaar.blocks[0].lead: a lead block is the answer in the panel at the "
+            "top of the page: one or two sentences, without a heading, list or table",
+        ],
+    ),
+    'lead-after-details': (
+        [(QUESTIONS, "      - when:\n          kleur: [a1]", "      - lead: true\n        when:\n          kleur: [a1]"),
+         ("en/demo/vragen.yml", "      - when:\n          kleur: [a1]", "      - lead: true\n        when:\n          kleur: [a1]")],
+        [
+            "content/nl/demo/vragen.yml:38 nodes.klaar.blocks[1].lead: lead blocks come first: the panel opens the "
+            "page, so its blocks stand before every other block of the outcome",
+            "content/en/demo/vragen.yml:38 nodes.klaar.blocks[1].lead: lead blocks come first: the panel opens the "
+            "page, so its blocks stand before every other block of the outcome",
+        ],
+    ),
+    'lead-in-one-language': (  # the twins must agree on what the panel holds
+        [(QUESTIONS, "      - text: |\n          Altijd te zien.", "      - lead: true\n        text: |\n          Altijd te zien.")],
+        [
+            "content/en/demo/vragen.yml:36 nodes.klaar.blocks[0].lead: differs from content/nl/demo/vragen.yml:36: "
+            "expected present, found absent",
+        ],
+    ),
 }
 
 

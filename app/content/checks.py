@@ -111,6 +111,10 @@ def read_options(f: Fields, path: tuple, raw) -> tuple[Option, ...] | None:
     return tuple(options)
 
 
+# What a lead block (the panel's answer) may not hold: it is a sentence or two, not a part of the page.
+LEAD_MARKUP = re.compile(r"<(?:h[1-6]|ul|ol|table|blockquote|pre)\b")
+
+
 def read_blocks(reader: Reader, lang: str, f: Fields, path: tuple, raw) -> tuple[Block, ...]:
     if raw is MISSING:
         return ()
@@ -143,7 +147,14 @@ def read_blocks(reader: Reader, lang: str, f: Fields, path: tuple, raw) -> tuple
             f.problem(path + (i, "id"), f"duplicate block id '{block_id}' (also blocks[{seen[block_id]}])")
         elif block_id is not None:
             seen[block_id] = i
-        blocks.append(Block(html, MappingProxyType(when), sources, block_id, data.get("use")))
+        lead = f.flag(data, path + (i,), "lead")
+        if lead and html is not None and LEAD_MARKUP.search(html):
+            f.problem(path + (i, "lead"), "a lead block is the answer in the panel at the top of the page: "
+                                          "one or two sentences, without a heading, list or table")
+        if lead and blocks and not blocks[-1].lead:
+            f.problem(path + (i, "lead"), "lead blocks come first: the panel opens the page, so its blocks "
+                                          "stand before every other block of the outcome")
+        blocks.append(Block(html, MappingProxyType(when), sources, block_id, data.get("use"), lead))
     return tuple(blocks)
 
 

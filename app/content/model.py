@@ -43,6 +43,7 @@ class Block:
     sources: tuple[str, ...]
     id: str | None = None  # names the block for scenario tests and reviewers; never shown to users
     shared: str | None = None  # the id of the shared block (_blocks.yml) it shows, if it shows one
+    lead: bool = False  # part of the answer in the panel at the top of the outcome page (app/lead.py)
 
     def shows_for(self, answers: Mapping[str, str], findings: frozenset[str] = frozenset()) -> bool:
         return all((findings & codes) if question == ADVICE_KEY else answers.get(question) in codes

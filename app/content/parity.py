@@ -172,7 +172,8 @@ def check_shape(check: Check) -> dict:
                     "when": Leaf(tuple(sorted((q, tuple(sorted(c))) for q, c in block.when.items())),
                                  path + ("blocks", i, "when")),
                     "sources": Leaf(block.sources, path + ("blocks", i, "sources")),
-                    "use": Leaf(block.shared, path + ("blocks", i, "use"))})
+                    "use": Leaf(block.shared, path + ("blocks", i, "use")),
+                    "lead": Leaf(block.lead, path + ("blocks", i, "lead"))})
                 for i, block in enumerate(node.blocks)})
         nodes[node_id] = (path, tree)
     return {"start": Leaf(check.start, ("start",)), "sources": Leaf(check.sources, ("sources",)),
