@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.base import AxeResults
 from axe_playwright_python.sync_playwright import Axe
 from tests.accessibility import AXE_OPTIONS
 
@@ -33,12 +32,24 @@ SHARDS = 6
 # addresses); in it every link, source and form target is blanked, fragments kept (axe checks that a
 # skip link's target exists). Equal texts mean axe sees the same thing.
 URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')
-# The facts one evaluate() reads from a page, so each page costs a single round trip besides axe.
-PAGE_FACTS = """() => ({
-    lang: document.documentElement.getAttribute('lang'),
-    h1: document.querySelectorAll('h1').length,
-    quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
-})"""
+# The facts one evaluate() reads from a page, so each page costs a single round trip besides axe. The
+# document's shape (URL_VALUE's blanking, in JavaScript) is hashed in the page: sending every document's
+# text to Python cost more than the hash.
+PAGE_FACTS = """async () => {
+    const shaped = document.documentElement.outerHTML.replace(/\\b(href|src|action)="(?!#)[^"]*"/g, '$1="~"');
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(shaped));
+    return {
+        lang: document.documentElement.getAttribute('lang'),
+        h1: document.querySelectorAll('h1').length,
+        quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
+        shape: Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join(''),
+    };
+}"""
+# axe's run, returning only its violations: the whole result (passes, inapplicable rules, each node's
+# HTML) is about 50 kB a page, and decoding it cost a third of each run.
+AXE_VIOLATIONS = """options => axe.run(document, options).then(results => results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map(node => node.target),
+})))"""
 
 
 def frozen_pages(build: Path) -> list[str]:
@@ -92,22 +103,20 @@ class Sweeper:
         if not (request.url == self.origin or request.url.startswith(self.origin + "/")):
             self.elsewhere.append(request.url)
 
-    def axe(self) -> AxeResults:
-        """axe-core's own run, through axe_playwright_python's script and result type."""
+    def axe_violations(self) -> list[dict]:
+        """axe-core's own run (the script axe_playwright_python ships) on the open page."""
         if not self.page.evaluate("() => typeof axe === 'object'"):  # init script missing: inject
             self.page.evaluate(self.axe_script)
-        return AxeResults(self.page.evaluate("options => axe.run(document, options)", AXE_OPTIONS))
+        return self.page.evaluate(AXE_VIOLATIONS, AXE_OPTIONS)
 
-    def axe_problems(self) -> list[str]:
+    def axe_problems(self, shape: str) -> list[str]:
         """axe's violations on the open page; a document shaped like one seen before gets its result."""
-        built = self.page.evaluate("() => document.documentElement.outerHTML")
-        shape = hashlib.sha1(URL_VALUE.sub(r'\1="~"', built).encode()).hexdigest()
         if shape not in self.axe_lines:
             self.axe_runs += 1
             self.axe_lines[shape] = [
                 f"axe {violation['id']} ({violation['impact']}): {violation['help']} at "
-                + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                for violation in self.axe().response["violations"]]
+                + ", ".join(str(target) for target in violation["targets"])
+                for violation in self.axe_violations()]
         return self.axe_lines[shape]
 
     def check(self, relative: str) -> list[str]:
@@ -128,7 +137,7 @@ class Sweeper:
             problems.append(f"{facts['h1']} h1 elements, expected exactly 1")
         if facts["quickExit"] < 1:
             problems.append("no quick-exit link ([data-quick-exit])")
-        problems += self.axe_problems()
+        problems += self.axe_problems(facts["shape"])
         cookies = self.context.cookies()
         if cookies:
             problems.append(f"cookies set: {', '.join(c['name'] for c in cookies)}")
