@@ -123,6 +123,8 @@ def script_markdown(check: Check, labels: dict[str, str]) -> str:
             for block in node.blocks:
                 if block.id:
                     lines += [f"{labels['block']}: `{block.id}`", ""]
+                if block.lead:
+                    lines += [f"*{labels['lead']}*", ""]
                 if block.when:
                     condition = "; ".join(f"{q} = {', '.join(sorted(c))}" for q, c in sorted(block.when.items()))
                     lines.append(f"*{labels['shown_when']}: {condition}*")

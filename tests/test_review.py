@@ -49,6 +49,16 @@ def test_script_lists_every_question_option_outcome_and_source(frozen_site, lang
                 assert ", ".join(node.sources) in text
 
 
+@pytest.mark.parametrize("lang, check", all_checks())
+def test_script_marks_each_block_that_makes_up_the_panel(frozen_site, lang, check):
+    """A reviewer sees which parts are the answer at the top of the page (lead blocks), once each."""
+    marker = {"nl": "In het vak bovenaan de pagina", "en": "In the panel at the top of the page"}[lang]
+    leads = sum(block.lead for node in check.nodes.values() for block in getattr(node, "blocks", ()))
+    folder = frozen_site / lang / "review" / check.section / check.id
+    for script in (folder / "script.md", folder / "index.html"):
+        assert script.read_text(encoding="utf-8").count(marker) == leads
+
+
 def test_reviewers_page_links_every_check(frozen_site):
     html = (frozen_site / "nl" / "review" / "index.html").read_text(encoding="utf-8")
     for param in all_checks():

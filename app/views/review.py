@@ -47,5 +47,6 @@ def graph(section, item):
 def markdown(section, item):
     """The same script as Markdown, to comment on or compare between versions."""
     labels = {"sources": _("Sources"), "question": _("Question"), "outcome": _("Outcome"),
-              "advice": _("Advice rule"), "shown_when": _("Shown when"), "block": _("Block")}
+              "advice": _("Advice rule"), "shown_when": _("Shown when"), "block": _("Block"),
+              "lead": _("In the panel at the top of the page")}
     return Response(script_markdown(find(section, item), labels), mimetype="text/markdown")
