@@ -33,10 +33,10 @@ SHARDS = 6
 # skip link's target exists). Equal texts mean axe sees the same thing.
 URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')
 # The facts one evaluate() reads from a page, so each page costs a single round trip besides axe. The
-# document's shape (URL_VALUE's blanking, in JavaScript) is hashed in the page: sending every document's
-# text to Python cost more than the hash.
-PAGE_FACTS = """async () => {
-    const shaped = document.documentElement.outerHTML.replace(/\\b(href|src|action)="(?!#)[^"]*"/g, '$1="~"');
+# document's shape (URL_VALUE's own pattern, passed in, blanking the same way) is hashed in the page:
+# sending every document's text to Python cost more than the hash.
+PAGE_FACTS = """async urlValue => {
+    const shaped = document.documentElement.outerHTML.replace(new RegExp(urlValue, 'g'), '$1="~"');
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(shaped));
     return {
         lang: document.documentElement.getAttribute('lang'),
@@ -129,7 +129,7 @@ class Sweeper:
         response = self.page.goto(self.address, wait_until="load")
         if response is None or response.status != 200:
             problems.append(f"status {response.status if response else 'none'}")
-        facts = self.page.evaluate(PAGE_FACTS)
+        facts = self.page.evaluate(PAGE_FACTS, URL_VALUE.pattern)
         lang = expected_lang(relative)
         if facts["lang"] != lang:
             problems.append(f"<html lang> is {facts['lang']!r}, expected {lang!r}")
