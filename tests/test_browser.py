@@ -56,12 +56,17 @@ def assert_accessible(page, seen: set):
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
-def click_option(page, label):
-    """Click an answer and wait for the page it leads to: under load, reading straight after the click
-    could still see the question's page."""
-    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+def follow(page, link):
+    """Click a link and wait for the page it leads to: under load, reading (or running axe) straight after
+    the click could still see the old page, or a document that is being replaced."""
     with page.expect_navigation():
-        page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)).click()
+        link.click()
+    page.wait_for_load_state()
+
+
+def click_option(page, label):
+    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+    follow(page, page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)))
 
 
 @pytest.mark.parametrize("lang, codes", employee_walks())
@@ -71,9 +76,9 @@ def test_walk_the_employee_check_by_clicking(watched, base_url, lang, codes):
     check = edition.item("werknemer", "check")
     page.goto(f"{base_url}/{lang}/")
     assert_accessible(page, seen)
-    page.get_by_role("link", name=edition.sections["werknemer"].title).click()
+    follow(page, page.get_by_role("link", name=edition.sections["werknemer"].title))
     assert_accessible(page, seen)
-    page.locator("main").get_by_role("link", name=check.title, exact=True).first.click()
+    follow(page, page.locator("main").get_by_role("link", name=check.title, exact=True).first)
     for i, code in enumerate(codes):
         question = check.walk(codes[:i]).node
         assert_accessible(page, seen)
@@ -96,12 +101,10 @@ def test_change_an_answer_and_start_again(page, base_url):
     check = CONTENT.editions["nl"].item("werknemer", "check")
     codes = max(shortest_routes(check).values(), key=len)
     page.goto(f"{base_url}/nl/werknemer/check/{'/'.join(codes)}/index.html")
-    with page.expect_navigation():
-        page.locator(".answers dd a").first.click()
+    follow(page, page.locator(".answers dd a").first)
     assert page.url.endswith("/nl/werknemer/check/index.html")
     page.go_back()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Opnieuw beginnen").click()
+    follow(page, page.get_by_role("link", name="Opnieuw beginnen"))
     assert page.url.endswith("/nl/werknemer/check/index.html")
 
 
@@ -161,7 +164,7 @@ def test_walk_every_other_check_by_clicking(watched, base_url, lang, section, it
     found = CONTENT.editions[lang].item(section, item)
     page, seen = watched, set()
     page.goto(f"{base_url}/{lang}/{section}/index.html")
-    page.locator("main").get_by_role("link", name=found.title, exact=True).first.click()
+    follow(page, page.locator("main").get_by_role("link", name=found.title, exact=True).first)
     for i, code in enumerate(codes):
         assert_accessible(page, seen)
         click_option(page, found.walk(codes[:i]).node.option(code).label)
