@@ -52,8 +52,7 @@ def frozen_site(tmp_path_factory) -> Path:
         return Path(built)
     destination = tmp_path_factory.mktemp("frozen") / "build"
     app = create_app()
-    build.freeze(app, destination)
-    build.index_search(app, destination)
+    build.freeze_site(app, destination)
     return destination
 
 
@@ -116,9 +115,36 @@ def frozen_with_organisation(tmp_path_factory) -> Path:
     shutil.copy(PROJECT / "examples" / "site.yml", root / "content" / "site.yml")
     shutil.copy(PROJECT / "examples" / "logo.svg", root / "content" / "logo.svg")
     app = create_app({"CONTENT_DIR": root / "content"})
-    build.freeze(app, root / "build")
-    build.index_search(app, root / "build")
+    build.freeze_site(app, root / "build")
     return root / "build"
+
+
+@pytest.fixture(scope="session")
+def page_samples(app) -> dict[tuple[str, str, str], str]:
+    """One frozen page of each kind: (language, endpoint, template) -> its file in the build.
+
+    Every address the freezer lists is rendered once through the app, and the template it renders is
+    recorded, so a new kind of page is sampled without anyone adding it here.
+    """
+    from flask import template_rendered, url_for
+
+    from app.freeze import site_urls
+
+    rendered: list[str] = []
+    samples = {}
+    client = app.test_client()
+    with template_rendered.connected_to(lambda sender, template, context, **extra: rendered.append(template.name), app):
+        for endpoint, values in site_urls(app):
+            with app.test_request_context():
+                address = url_for(endpoint, **values)
+            if not address.endswith(("/", ".html")):
+                continue  # the search index, sitemap, Word files and graphs are not pages
+            rendered.clear()
+            client.get(address).close()
+            key = (values.get("lang", "-"), endpoint, rendered[0])
+            relative = address.lstrip("/") + ("index.html" if address.endswith("/") else "")
+            samples.setdefault(key, relative)
+    return samples
 
 
 @pytest.fixture(scope="session")

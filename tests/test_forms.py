@@ -9,6 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.markup import with_javascript
 from tests.test_browser import CONTENT, assert_accessible, tool_address
 
 SUMMARY_HEADING = {"nl": "Er is een probleem", "en": "There is a problem"}
@@ -21,7 +22,7 @@ def tool_page(client, lang, kind) -> BeautifulSoup:
     address, _ = tool_address(lang, kind)
     response = client.get(address.removesuffix("index.html"))
     assert response.status_code == 200
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    return BeautifulSoup(with_javascript(response.get_data(as_text=True)), "html.parser")
 
 
 @pytest.mark.parametrize("lang, kind", TOOLS)

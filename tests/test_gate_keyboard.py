@@ -129,34 +129,6 @@ def test_every_page_is_styled_by_site_css_alone(frozen_site, gate_report):
     assert not problems, "\n".join(problems)
 
 
-@pytest.fixture(scope="session")
-def page_samples(app) -> dict[tuple[str, str, str], str]:
-    """One frozen page of each kind: (language, endpoint, template) -> its file in the build.
-
-    Every address the freezer lists is rendered once through the app, and the template it renders is
-    recorded, so a new kind of page is sampled without anyone adding it here.
-    """
-    from flask import template_rendered, url_for
-
-    from app.freeze import site_urls
-
-    rendered: list[str] = []
-    samples = {}
-    client = app.test_client()
-    with template_rendered.connected_to(lambda sender, template, context, **extra: rendered.append(template.name), app):
-        for endpoint, values in site_urls(app):
-            with app.test_request_context():
-                address = url_for(endpoint, **values)
-            if not address.endswith(("/", ".html")):
-                continue  # the search index, sitemap, Word files and graphs are not pages
-            rendered.clear()
-            client.get(address).close()
-            key = (values.get("lang", "-"), endpoint, rendered[0])
-            relative = address.lstrip("/") + ("index.html" if address.endswith("/") else "")
-            samples.setdefault(key, relative)
-    return samples
-
-
 PRINT_STATE = """() => {
     const shown = selector => [...document.querySelectorAll(selector)].some(
         element => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden');

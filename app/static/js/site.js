@@ -1,6 +1,14 @@
 // Enhancements only: every page works without this file.
 "use strict";
 
+// The parts that work only with JavaScript arrive as data blocks (app/templates/_macros.html,
+// needs_javascript): put them in place first, as the other scripts expect to find them in the page.
+document.querySelectorAll("script[data-needs-js]").forEach(function (block) {
+  var range = document.createRange();
+  range.selectNode(block);
+  block.replaceWith(range.createContextualFragment(block.textContent));
+});
+
 (function () {
   var exitLink = document.querySelector("[data-quick-exit]");
   var status = document.querySelector("[data-quick-exit-status]");
@@ -111,7 +119,6 @@
   }
 
   document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 })();

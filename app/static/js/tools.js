@@ -31,7 +31,6 @@ function saveFile(filename, type, content) {
   function onDownload(handler) {
     var button = document.querySelector("[data-download]");
     if (!button) { return; }
-    button.hidden = false;
     button.addEventListener("click", handler);
   }
 
@@ -80,7 +79,6 @@ function saveFile(filename, type, content) {
   }
 
   function startForm(form, update) {
-    form.hidden = false;
     document.querySelectorAll(".no-js-note").forEach(function (note) { note.hidden = true; });
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-kind], textarea"));
     inputs.forEach(function (input) {
@@ -408,8 +406,6 @@ function saveFile(filename, type, content) {
       } catch (error) { /* storage off: the list still works for this visit */ }
     }
 
-    progress.hidden = false;
-    reset.hidden = false;
     boxes.forEach(function (box) { box.addEventListener("change", update); });
     reset.addEventListener("click", function () {
       boxes.forEach(function (box) { box.checked = false; });
