@@ -203,11 +203,16 @@ def index_search(app, destination: Path) -> None:
     print(f"search index: {count} records in {time.perf_counter() - started:.1f}s")
 
 
+def freeze_site(app, destination: Path) -> int:
+    """The whole static site: every page frozen, then the search index made from those pages."""
+    count = freeze(app, destination)
+    index_search(app, destination)
+    return count
+
+
 def build(destination: Path = ROOT / "build"):
     update_translations()
-    app = check_content()
-    freeze(app, destination)
-    index_search(app, destination)
+    freeze_site(check_content(), destination)
 
 
 def serve(destination: Path = ROOT / "build") -> None:
@@ -249,7 +254,7 @@ def main(argv: list[str]) -> None:
         from app.package import package
 
         update_translations()
-        package(check_content(), argv[2:], freeze)
+        package(check_content(), argv[2:], freeze_site)
     elif command == "preview":
         from app.preview import preview
 

@@ -1,6 +1,6 @@
 """python build.py package: the site as one zip per organisation, ready to upload to any static host.
 
-Each zip holds the frozen site (site/), docs/nginx.conf filled in with the organisation's address
+Each zip holds the frozen site with its search index (site/), docs/nginx.conf filled in with the organisation's address
 (nginx.conf) and a README for whoever hosts it. The content is loaded and checked once; each edition
 only swaps in its own site.yml. Every page's header names the organisation, so every page is frozen
 again per edition: the saving is the loading and the translations, not the freezing (BENCHMARKS.md).

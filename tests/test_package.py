@@ -38,6 +38,9 @@ def test_package_of_the_example_is_a_working_site_with_its_nginx_config(tmp_path
     assert "site/nl/404.html" in readme
     site = root / "site"
     assert (site / "organisation" / "logo.svg").is_file() and (site / "sitemap.xml").is_file()
+    # the search works in the edition: its index is there, for each language
+    assert (site / "static" / "pagefind" / "pagefind.js").is_file()
+    assert {p.name for p in (site / "static" / "pagefind").glob("words-*.json")} == {"words-nl.json", "words-en.json"}
     linked = run_linkchecker(served(site))
     summary = SUMMARY.search(linked.stdout)
     assert linked.returncode == 0 and summary and summary[4] == "0", linked.stdout[-3000:]
