@@ -108,7 +108,6 @@ def run(command: list[str]) -> None:
         sys.exit(f"failed: {' '.join(command)}")
 
 
-TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md"}
 
 
 def freeze(app, destination: Path, workers: int | None = None) -> int:
@@ -161,8 +160,7 @@ _APP = None
 
 def _freeze_shard(shard: tuple[int, int]) -> tuple[str | None, int, set]:
     """Freeze one share of the pages: (error or None, pages written, endpoints seen)."""
-    import gzip
-
+    from app.editions import write_gzip_copy
     from app.freeze import make_freezer
     from flask_frozen import FrozenFlaskWarning
 
@@ -172,10 +170,7 @@ def _freeze_shard(shard: tuple[int, int]) -> tuple[str | None, int, set]:
         warnings.simplefilter("error", FrozenFlaskWarning)
         try:
             for count, page in enumerate(freezer.freeze_yield(), start=1):
-                path = freezer.root / page.path
-                if path.suffix in TEXT_SUFFIXES:
-                    # mtime=0: the same page gives the same bytes, build after build
-                    path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+                write_gzip_copy(freezer.root / page.path)
                 if shard[0] == 0 and count % 500 == 0:
                     print(f"  {count * shard[1]} pages...", flush=True)
         except (ValueError, FrozenFlaskWarning) as error:

@@ -75,18 +75,21 @@ class _Shard(Freezer):
         self.seen_endpoints = seen_endpoints
 
 
-def make_freezer(app: Flask, shard: int = 0, shards: int = 1) -> Freezer:
-    """A freezer for every page (or, with shards > 1, every shards-th page starting at shard).
+def make_freezer(app: Flask, shard: int = 0, shards: int = 1, only: frozenset[str] | None = None) -> Freezer:
+    """A freezer for every page (or, with shards > 1, every shards-th page starting at shard; with
+    only, the pages of those endpoints alone, app/editions.py).
 
     Every page is listed by site_urls, so the freezer does not follow the links it records: sharded, that
     would make each worker freeze nearly every page. tests/test_freeze.py compares the result with
     Frozen-Flask's own serial freeze, which does follow them.
     """
-    freezer = _Shard(app, with_static_files=shard == 0, with_no_argument_rules=False, log_url_for=False)
+    freezer = _Shard(app, with_static_files=shard == 0 and only is None, with_no_argument_rules=False,
+                     log_url_for=False)
 
     @freezer.register_generator
     def every_page():
-        for i, url in enumerate(site_urls(app)):
+        urls = (url for url in site_urls(app) if only is None or url[0] in only)
+        for i, url in enumerate(urls):
             if i % shards == shard:
                 yield url
 

@@ -1,9 +1,9 @@
 """python build.py package: the site as one zip per organisation, ready to upload to any static host.
 
 Each zip holds the frozen site with its search index (site/), docs/nginx.conf filled in with the organisation's address
-(nginx.conf) and a README for whoever hosts it. The content is loaded and checked once; each edition
-only swaps in its own site.yml. Every page's header names the organisation, so every page is frozen
-again per edition: the saving is the loading and the translations, not the freezing (BENCHMARKS.md).
+(nginx.conf) and a README for whoever hosts it. The content is loaded and checked once, and the site is
+frozen once with the organisation's parts left open; each edition fills those in (app/editions.py), so
+an edition costs its own pages and its zip, not a build (BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -24,6 +25,7 @@ from flask import Flask
 from .content import ContentError
 from .content.load import load_organisation
 from .content.organisation import Organisation
+from .editions import OPEN, fill
 from .security import CONTENT_SECURITY_POLICY, HEADERS, STRICT_TRANSPORT_SECURITY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -90,23 +92,33 @@ def package(app: Flask, arguments: list[str], freeze: Freeze,
     if len(set(names)) < len(names):
         sys.exit(f"package: two editions would share a zip name: {', '.join(sorted(names))}")
     destination.mkdir(parents=True, exist_ok=True)
-    content = app.extensions["content"]
+    content, public_url = app.extensions["content"], app.config.get("PUBLIC_URL")
     fallback_url = os.environ.get("WEGWIJZER_URL")
     written = []
-    for organisation, name in zip(editions, names):
+    with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
-        app.extensions["content"] = dataclasses.replace(content, organisation=organisation)
-        url = organisation.url if organisation and organisation.url else fallback_url
-        app.config["PUBLIC_URL"] = url
-        with tempfile.TemporaryDirectory() as scratch:
-            site = Path(scratch) / "site"
-            pages = freeze(app, site)
+        open_site = Path(scratch) / "open"
+        app.extensions["content"] = dataclasses.replace(content, organisation=None)
+        app.config.update({"PUBLIC_URL": None, OPEN: True})
+        try:
+            freeze(app, open_site)
+        finally:
+            app.config[OPEN] = False
+        print(f"package: the pages, with the organisation's parts open, in {time.perf_counter() - started:.1f}s")
+        for organisation, name in zip(editions, names):
+            started = time.perf_counter()
+            app.extensions["content"] = dataclasses.replace(content, organisation=organisation)
+            url = organisation.url if organisation and organisation.url else fallback_url
+            app.config["PUBLIC_URL"] = url
+            site = Path(scratch) / name / "site"
+            files = fill(app, open_site, site)
             target = destination / f"{name}.zip"
             write_zip(target, name, site, nginx_config(url), host_readme(organisation, url))
-        size = target.stat().st_size / 1_000_000
-        print(f"package: {target} ({size:.1f} MB, {pages} pages) in {time.perf_counter() - started:.1f}s")
-        written.append(target)
-    app.extensions["content"] = content
+            shutil.rmtree(site.parent)
+            size = target.stat().st_size / 1_000_000
+            print(f"package: {target} ({size:.1f} MB, {files} files) in {time.perf_counter() - started:.1f}s")
+            written.append(target)
+    app.extensions["content"], app.config["PUBLIC_URL"] = content, public_url
     return written
 
 

@@ -25,6 +25,9 @@ from .content.model import Check, Edition, Question
 
 BUNDLE = Path("static") / "pagefind"  # inside the build; the search page links to it like any static file
 MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
+# The organisation's box (or, in an open build, its marker: app/editions.py) is the same on every page
+# that has it and says nothing of the page's subject; left out, the index is the same for every edition.
+ORGANISATION = re.compile(r'<aside class="organisation".*?</aside>|<!--organisation:\w+-->', re.S)
 WORD = re.compile(r"[^\W_](?:[\w'%-]*\w)?%?")
 # Parts of a frozen page that say nothing about its subject: the way back, buttons, notes on every tool.
 NOT_INDEXED = [".back", ".actions", ".checked", ".privacy-note", "button", ".visually-hidden"]
@@ -60,7 +63,7 @@ def records(edition: Edition, site: Path):
         if isinstance(item, Check):
             body = check_text(item)
         else:  # a topic or tool: its frozen page, as readers see it
-            body = MAIN.search((site / address).read_text(encoding="utf-8")).group(1)
+            body = ORGANISATION.sub("", MAIN.search((site / address).read_text(encoding="utf-8")).group(1))
         yield address, record(edition.lang, edition.section_of(item).title, body)
 
 
@@ -97,6 +100,12 @@ def write_search_index(editions: dict[str, Edition], site: Path) -> int:
                                 capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"pagefind failed:\n{result.stdout}{result.stderr}")
+    # Pagefind lists the languages in its entry file in no fixed order: sorted, the same pages give the
+    # same bytes (and an edition filled in from an open build equals one frozen directly, app/editions.py).
+    entry = bundle / "pagefind-entry.json"
+    meta = json.loads(entry.read_text(encoding="utf-8"))
+    meta["languages"] = dict(sorted(meta["languages"].items()))
+    entry.write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own interfaces: static/js/search.js is ours
         for path in bundle.glob(unused):
             path.unlink()

@@ -2,7 +2,7 @@
 
 The ten site.yml files are examples/site.yml with ten different names, so every edition is a full
 organisation edition (logo, accent colour, trust persons). The figures come from the command's own
-lines ("package: <zip> (<size> MB, <pages> pages) in <seconds>s"), and the whole command is timed too.
+lines ("package: <zip> (<size> MB, <files> files) in <seconds>s"), and the whole command is timed too.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.common import ROOT, Results, Scale, median, say
 
-EDITION_LINE = re.compile(r"^package: (?P<zip>\S+) \((?P<mb>[\d.]+) MB, (?P<pages>\d+) pages\) in (?P<s>[\d.]+)s$",
+EDITION_LINE = re.compile(r"^package: (?P<zip>\S+) \((?P<mb>[\d.]+) MB, (?P<pages>\d+) files\) in (?P<s>[\d.]+)s$",
                           re.MULTILINE)
 
 

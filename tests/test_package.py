@@ -68,23 +68,29 @@ def test_a_bad_site_yml_stops_every_edition_with_its_lines(tmp_path, capsys):
     assert "bad.yml:2 accent: #777777 fails WCAG AA contrast" in error
 
 
-def test_each_edition_is_frozen_with_its_own_organisation(tmp_path):
-    (tmp_path / "a.yml").write_text("organisation: Eerste\nurl: https://een.example\n", encoding="utf-8")
+def test_each_edition_has_its_own_organisation_and_address(tmp_path):
+    import build
+
+    (tmp_path / "a.yml").write_text("organisation: Eerste\nurl: https://een.example/gids/\n", encoding="utf-8")
     (tmp_path / "b.yml").write_text("organisation: Tweede\n", encoding="utf-8")
     app = create_app({"CONTENT_DIR": TOY})
-    seen = []
+    frozen = []
 
-    def freeze(app, site):
-        seen.append((app.extensions["content"].organisation.name, app.config["PUBLIC_URL"]))
-        site.mkdir()
-        (site / "index.html").write_text("page", encoding="utf-8")
-        return 1
+    def freeze(app, site):  # the toy site, once, with the organisation's parts open
+        frozen.append((app.extensions["content"].organisation, app.config["PUBLIC_URL"]))
+        return build.freeze(app, site, workers=1)
 
     written = package(app, [str(tmp_path)], freeze, tmp_path / "dist")
-    assert seen == [("Eerste", "https://een.example"), ("Tweede", None)]
+    assert frozen == [(None, None)]
     assert [p.name for p in written] == ["eerste.zip", "tweede.zip"]
-    with zipfile.ZipFile(written[0]) as archive:
-        assert archive.namelist() == ["eerste/README.txt", "eerste/nginx.conf", "eerste/site/index.html"]
+    for target, name, other in [(written[0], "Eerste", "Tweede"), (written[1], "Tweede", "Eerste")]:
+        with zipfile.ZipFile(target) as archive:
+            home = archive.read(f"{target.stem}/site/nl/index.html").decode("utf-8")
+            robots = archive.read(f"{target.stem}/site/robots.txt").decode("utf-8")
+        assert f'<span class="organisation-brand">{name}</span>' in home and other not in home
+        assert "<!--organisation:" not in home
+        # the address is the edition's own: only the first has one, so only it has a sitemap
+        assert ("Sitemap: https://een.example/gids/sitemap.xml" in robots) == (name == "Eerste")
     assert app.extensions["content"].organisation is None  # the app is left as it was
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..assets import hashed_name
 from ..content.model import Check, Edition
+from ..editions import organisation_part
 from ..i18n import current_lang
 
 INTERNAL_HREF = re.compile(r'href="(/[^"#]*)(#[^"]*)?"')
@@ -138,6 +139,6 @@ def init_app(app) -> None:
                                  other_languages=other_languages, language_names=own_names(app.config["LANGUAGES"]),
                                  current_lang=current_lang, format_date=format_date,
                                  format_decimal=format_decimal, organisation=organisation,
-                                 language_name=language_name)
+                                 language_name=language_name, organisation_part=organisation_part)
     app.jinja_env.filters["content"] = render_content
     app.jinja_env.filters["language_name"] = language_name
