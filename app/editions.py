@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 from pathlib import Path
 
 from flask import Flask, current_app, get_template_attribute
@@ -37,15 +36,27 @@ def organisation_part(name: str) -> Markup:
     return get_template_attribute("_organisation.html", name)()
 
 
+def gzip_copy(data: bytes) -> bytes:
+    return gzip.compress(data, 9, mtime=0)  # mtime=0: the same page gives the same bytes, build after build
+
+
 def write_gzip_copy(path: Path) -> None:
     """Beside a text file its gzip copy, for hosts that serve files compressed ahead of time."""
     if path.suffix in TEXT_SUFFIXES:
-        # mtime=0: the same page gives the same bytes, build after build
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+        path.with_name(path.name + ".gz").write_bytes(gzip_copy(path.read_bytes()))
 
 
-def fill(app: Flask, open_site: Path, site: Path) -> int:
-    """The edition the app now holds, from an open build: returns the number of files written."""
+def read_site(site: Path) -> dict[str, bytes]:
+    """Every file of a frozen site, by its path in the site: an open build is read once, then filled in
+    for each edition in memory (on this kind of machine, creating files costs more than the filling)."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file()}
+
+
+def fill(app: Flask, open_site: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of the edition the app now holds, from the files of an open build (read_site)."""
+    import tempfile
+
     from .freeze import make_freezer
 
     rendered: dict[tuple[str, int, str], str] = {}
@@ -64,27 +75,17 @@ def fill(app: Flask, open_site: Path, site: Path) -> int:
                 rendered[key] = str(get_template_attribute("_organisation.html", name)())
         return rendered[key]
 
-    count = 0
-    for source in sorted(open_site.rglob("*")):
-        if source.is_dir() or source.suffix == ".gz":
-            continue  # a page's gzip copy is copied or made again with the page
-        relative = source.relative_to(open_site).as_posix()
-        target = site / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = source.read_bytes()
-        if source.suffix == ".html" and b"<!--organisation:" in data:
-            target.write_text(PART.sub(lambda found: part(found.group(1), relative), data.decode("utf-8")),
-                              encoding="utf-8")
-            write_gzip_copy(target)
-        else:
-            target.write_bytes(data)
-            copy = source.with_name(source.name + ".gz")
-            if copy.exists():
-                shutil.copyfile(copy, target.with_name(copy.name))
-        count += 1
-    # The pages that depend on the edition throughout, frozen again over the copies.
-    app.config.update(FREEZER_DESTINATION=str(site), FREEZER_REMOVE_EXTRA_FILES=False)
-    freezer = make_freezer(app, only=EDITION_ENDPOINTS)
-    for page in freezer.freeze_yield():
-        write_gzip_copy(freezer.root / page.path)
-    return count
+    files = dict(open_site)
+    for relative, data in open_site.items():
+        if relative.endswith(".html") and b"<!--organisation:" in data:
+            page = PART.sub(lambda found: part(found.group(1), relative), data.decode("utf-8")).encode("utf-8")
+            files[relative] = page
+            files[relative + ".gz"] = gzip_copy(page)
+    # The pages that depend on the edition throughout, frozen on their own and laid over the rest.
+    with tempfile.TemporaryDirectory() as scratch:
+        app.config.update(FREEZER_DESTINATION=scratch, FREEZER_REMOVE_EXTRA_FILES=False)
+        freezer = make_freezer(app, only=EDITION_ENDPOINTS)
+        for page in freezer.freeze_yield():
+            write_gzip_copy(freezer.root / page.path)
+        files.update(read_site(Path(scratch)))
+    return files

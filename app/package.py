@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from flask import Flask
 from .content import ContentError
 from .content.load import load_organisation
 from .content.organisation import Organisation
-from .editions import OPEN, fill
+from .editions import OPEN, fill, read_site
 from .security import CONTENT_SECURITY_POLICY, HEADERS, STRICT_TRANSPORT_SECURITY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -104,25 +103,25 @@ def package(app: Flask, arguments: list[str], freeze: Freeze,
             freeze(app, open_site)
         finally:
             app.config[OPEN] = False
+        open_files = read_site(open_site)
         print(f"package: the pages, with the organisation's parts open, in {time.perf_counter() - started:.1f}s")
         for organisation, name in zip(editions, names):
             started = time.perf_counter()
             app.extensions["content"] = dataclasses.replace(content, organisation=organisation)
             url = organisation.url if organisation and organisation.url else fallback_url
             app.config["PUBLIC_URL"] = url
-            site = Path(scratch) / name / "site"
-            files = fill(app, open_site, site)
+            files = fill(app, open_files)
             target = destination / f"{name}.zip"
-            write_zip(target, name, site, nginx_config(url), host_readme(organisation, url))
-            shutil.rmtree(site.parent)
+            write_zip(target, name, files, nginx_config(url), host_readme(organisation, url))
             size = target.stat().st_size / 1_000_000
-            print(f"package: {target} ({size:.1f} MB, {files} files) in {time.perf_counter() - started:.1f}s")
+            print(f"package: {target} ({size:.1f} MB, {len(files)} files) in {time.perf_counter() - started:.1f}s")
             written.append(target)
     app.extensions["content"], app.config["PUBLIC_URL"] = content, public_url
     return written
 
 
-def write_zip(target: Path, name: str, site: Path, nginx: str, readme: str) -> None:
+def write_zip(target: Path, name: str, site: dict[str, bytes], nginx: str, readme: str) -> None:
+    """The zip of one edition: its README, its nginx.conf and the files of its site, by path."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         def add(path: str, data: bytes) -> None:
             info = zipfile.ZipInfo(f"{name}/{path}", FIXED_TIME)
@@ -133,8 +132,8 @@ def write_zip(target: Path, name: str, site: Path, nginx: str, readme: str) -> N
 
         add("README.txt", readme.encode("utf-8"))
         add("nginx.conf", nginx.encode("utf-8"))
-        for file in sorted(p for p in site.rglob("*") if p.is_file()):
-            add(f"site/{file.relative_to(site).as_posix()}", file.read_bytes())
+        for path in sorted(site):
+            add(f"site/{path}", site[path])
 
 
 def nginx_config(url: str | None) -> str:
