@@ -46,6 +46,19 @@ def write_gzip_copy(path: Path) -> None:
         path.with_name(path.name + ".gz").write_bytes(gzip_copy(path.read_bytes()))
 
 
+def open_build(app: Flask, freeze, folder: Path) -> dict[str, bytes]:
+    """Freeze the site (with freeze(app, folder)) for no organisation, its parts left open; its files."""
+    import dataclasses
+
+    app.extensions["content"] = dataclasses.replace(app.extensions["content"], organisation=None)
+    app.config.update({"PUBLIC_URL": None, OPEN: True})
+    try:
+        freeze(app, folder)
+    finally:
+        app.config[OPEN] = False
+    return read_site(folder)
+
+
 def read_site(site: Path) -> dict[str, bytes]:
     """Every file of a frozen site, by its path in the site: an open build is read once, then filled in
     for each edition in memory (on this kind of machine, creating files costs more than the filling)."""

@@ -24,7 +24,7 @@ from flask import Flask
 from .content import ContentError
 from .content.load import load_organisation
 from .content.organisation import Organisation
-from .editions import OPEN, fill, read_site
+from .editions import fill, open_build
 from .security import CONTENT_SECURITY_POLICY, HEADERS, STRICT_TRANSPORT_SECURITY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -96,14 +96,7 @@ def package(app: Flask, arguments: list[str], freeze: Freeze,
     written = []
     with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
-        open_site = Path(scratch) / "open"
-        app.extensions["content"] = dataclasses.replace(content, organisation=None)
-        app.config.update({"PUBLIC_URL": None, OPEN: True})
-        try:
-            freeze(app, open_site)
-        finally:
-            app.config[OPEN] = False
-        open_files = read_site(open_site)
+        open_files = open_build(app, freeze, Path(scratch) / "open")
         print(f"package: the pages, with the organisation's parts open, in {time.perf_counter() - started:.1f}s")
         for organisation, name in zip(editions, names):
             started = time.perf_counter()

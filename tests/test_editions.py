@@ -11,7 +11,7 @@ import pytest
 import build
 from app import create_app
 from app.content.load import load_organisation
-from app.editions import OPEN, fill, read_site
+from app.editions import fill, open_build, read_site
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Without a logo or colour, in a subfolder (error pages link from it), one trust person without a phone.
@@ -30,10 +30,7 @@ def test_a_filled_in_edition_is_the_edition_frozen_directly(tmp_path):
     (tmp_path / "plain.yml").write_text(PLAIN, encoding="utf-8")
     app = create_app()
     content = app.extensions["content"]
-    app.config.update({"PUBLIC_URL": None, OPEN: True})
-    build.freeze_site(app, tmp_path / "open")
-    app.config[OPEN] = False
-    open_site = read_site(tmp_path / "open")
+    open_site = open_build(app, build.freeze_site, tmp_path / "open")
     languages = tuple(app.config["LANGUAGES"])
     for yml in (PROJECT / "examples" / "site.yml", tmp_path / "plain.yml"):
         organisation = load_organisation(yml, languages, yml.parent)
