@@ -69,19 +69,18 @@ def click_option(page, label):
     follow(page, page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)))
 
 
+# The walks check what clicking does; every page they pass through is checked with axe by the sweep
+# (tests/test_gate_sweep.py), so they do not run axe again.
 @pytest.mark.parametrize("lang, codes", employee_walks())
 def test_walk_the_employee_check_by_clicking(watched, base_url, lang, codes):
-    page, seen = watched, set()
+    page = watched
     edition = CONTENT.editions[lang]
     check = edition.item("werknemer", "check")
     page.goto(f"{base_url}/{lang}/")
-    assert_accessible(page, seen)
     follow(page, page.get_by_role("link", name=edition.sections["werknemer"].title))
-    assert_accessible(page, seen)
     follow(page, page.locator("main").get_by_role("link", name=check.title, exact=True).first)
     for i, code in enumerate(codes):
         question = check.walk(codes[:i]).node
-        assert_accessible(page, seen)
         assert page.locator(".question-title").inner_text() == question.title
         click_option(page, question.option(code).label)
     outcome = check.walk(codes).node
@@ -90,7 +89,6 @@ def test_walk_the_employee_check_by_clicking(watched, base_url, lang, codes):
     # the answers summary names each answer and can go back to change it
     answers = page.locator(".answers dd")
     assert answers.count() == len(codes)
-    assert_accessible(page, seen)
     assert page.context.cookies() == []
     assert page.watched_elsewhere == []
     # English pages carry English interface text (the frozen-language trap)
@@ -162,14 +160,12 @@ def check_walks():
 @pytest.mark.parametrize("lang, section, item, codes", check_walks())
 def test_walk_every_other_check_by_clicking(watched, base_url, lang, section, item, codes):
     found = CONTENT.editions[lang].item(section, item)
-    page, seen = watched, set()
+    page = watched
     page.goto(f"{base_url}/{lang}/{section}/index.html")
     follow(page, page.locator("main").get_by_role("link", name=found.title, exact=True).first)
     for i, code in enumerate(codes):
-        assert_accessible(page, seen)
         click_option(page, found.walk(codes[:i]).node.option(code).label)
     assert page.locator("h1").inner_text() == found.walk(codes).node.title
-    assert_accessible(page, seen)
     assert page.watched_elsewhere == []
 
 

@@ -1,13 +1,22 @@
-"""Gate: every frozen page in a real Chromium: axe, no cookie, nothing from elsewhere, lang, h1, quick exit.
+"""Gate: every frozen page, its file read and its shape loaded in a real Chromium: axe, no cookie,
+nothing from elsewhere, lang, one h1, a quick exit.
 
 The pages come from the build folder, not from a list, so a page nobody thought of is checked too.
 
-Every page is loaded and checked. axe, the costly part (most of the suite's time), runs once per
-distinct document: hundreds of question pages differ only in where their links and forms point (the
-answers so far are in the address). axe reads the document and its layout, never where a link goes,
-so two documents that are equal once every href, src and action is blanked give the same result; the
-comparison is made on the document as the browser built it after its scripts ran, not on the file.
-The pages are dealt out over SHARDS tests so pytest-xdist runs them on both cores.
+Every page's file is read: its <html lang>, its one h1 and its quick-exit link (in the markup as
+JavaScript fills it in, tests/markup.py). Chromium, the costly part (most of the suite's time), loads
+one page per *shape*: the file with every link, source and form target blanked and its running text
+replaced by a mark. Hundreds of check steps have one shape: they differ only in where their links point
+(the answers so far are in the address) and in their words. Two pages of one shape have the same
+elements, attributes and classes, so the same styles and colours, the same names for what can be
+tapped, the same landmarks and headings, and the same scripts acting on them: axe, the console, the
+requests and cookies give the same result. Text can change only sizes. So the text is kept where its
+size matters to a rule: in what a person taps or fills in (links, buttons, labels, summaries, options),
+in tables and figures (their boxes may scroll), and in the title; an element whose text is only white
+space keeps it apart from one with words (axe's empty-heading, link-name). Text flows in boxes of
+the same width, so a longer text makes a box taller, never puts the text on another background; that no
+text runs out of its box is tests/test_reflow.py's check, on every kind of page.
+The shapes are dealt out over SHARDS tests so pytest-xdist runs them on both cores.
 """
 
 from __future__ import annotations
@@ -18,33 +27,30 @@ import http.server
 import re
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from tests.accessibility import AXE_OPTIONS
+from tests.markup import with_javascript
 
 pytestmark = [pytest.mark.browser, pytest.mark.gate]
 
 LANGUAGES = ("nl", "en")
 SHARDS = 6
-# The document as built, read as text (changing a live copy would make the browser fetch the changed
-# addresses); in it every link, source and form target is blanked, fragments kept (axe checks that a
-# skip link's target exists). Equal texts mean axe sees the same thing.
-URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')
-# The facts one evaluate() reads from a page, so each page costs a single round trip besides axe. The
-# document's shape (URL_VALUE's own pattern, passed in, blanking the same way) is hashed in the page:
-# sending every document's text to Python cost more than the hash.
-PAGE_FACTS = """async urlValue => {
-    const shaped = document.documentElement.outerHTML.replace(new RegExp(urlValue, 'g'), '$1="~"');
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(shaped));
-    return {
-        lang: document.documentElement.getAttribute('lang'),
-        h1: document.querySelectorAll('h1').length,
-        quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
-        shape: Array.from(new Uint8Array(digest), b => b.toString(16).padStart(2, '0')).join(''),
-    };
-}"""
+URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')  # fragments kept: axe checks a skip link's target
+# Where text is kept in a shape: its size is what a rule measures (see the module's docstring).
+TEXT_KEPT_IN = frozenset({"a", "button", "label", "summary", "option", "select", "textarea", "table", "figure",
+                          "svg", "pre", "title", "script", "style"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                  "wbr"})
+# The facts read in the page Chromium built, one round trip besides axe.
+PAGE_FACTS = """() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    h1: document.querySelectorAll('h1').length,
+    quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
+})"""
 # axe's run, returning only its violations: the whole result (passes, inapplicable rules, each node's
 # HTML) is about 50 kB a page, and decoding it cost a third of each run.
 AXE_VIOLATIONS = """options => axe.run(document, options).then(results => results.violations.map(v => ({
@@ -52,20 +58,85 @@ AXE_VIOLATIONS = """options => axe.run(document, options).then(results => result
 })))"""
 
 
+class ShapeReader(HTMLParser):
+    """One pass over a page's markup: its shape (see the module's docstring) and the facts read from the file."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.open: list[str] = []
+        self.kept = 0  # how many open elements keep their text
+        self.facts = {"lang": None, "h1": 0, "quickExit": 0}
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
+        names = dict(attrs)
+        if tag == "html":
+            self.facts["lang"] = names.get("lang")
+        self.facts["h1"] += tag == "h1"
+        self.facts["quickExit"] += tag == "a" and "data-quick-exit" in names and names.get("href") is not None
+        if tag not in VOID:
+            self.open.append(tag)
+            self.kept += tag in TEXT_KEPT_IN
+
+    def handle_startendtag(self, tag, attrs):
+        self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
+
+    def handle_endtag(self, tag):
+        self.parts.append(f"</{tag}>")
+        if tag in self.open:  # close what the end tag closes, as a browser would
+            while self.open:
+                closed = self.open.pop()
+                self.kept -= closed in TEXT_KEPT_IN
+                if closed == tag:
+                    break
+
+    def handle_data(self, data):
+        if self.kept:
+            self.parts.append(data)
+        elif data:
+            self.parts.append("~" if data.strip() else " ")
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.parts.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.parts.append(f"<!{decl}>")
+
+
+def read_page(path: Path) -> tuple[str, dict]:
+    """A page's shape (a digest) and the facts its file gives."""
+    reader = ShapeReader()
+    reader.feed(with_javascript(path.read_text(encoding="utf-8")))
+    reader.close()
+    return hashlib.sha1("".join(reader.parts).encode()).hexdigest(), reader.facts
+
+
 def frozen_pages(build: Path) -> list[str]:
     """Every .html file of a build, as a path relative to its root."""
     return sorted(path.relative_to(build).as_posix() for path in build.rglob("*.html"))
 
 
-def shard_of_pages(build: Path, shard: int) -> list[str]:
-    """One of SHARDS shares of the build's pages. Files that are equal but for their links go to the
-    same share, so that share's sweeper runs axe on them once."""
-    families: dict[str, list[str]] = {}
+@functools.cache
+def read_build(build: Path) -> tuple[list[list[str]], dict[str, dict]]:
+    """The build's pages grouped by shape (each group sorted, the groups in order), and each page's facts."""
+    groups: dict[str, list[str]] = {}
+    facts = {}
     for relative in frozen_pages(build):
-        text = URL_VALUE.sub(r'\1="~"', (build / relative).read_text(encoding="utf-8"))
-        families.setdefault(hashlib.sha1(text.encode()).hexdigest(), []).append(relative)
-    ordered = sorted(families.values())
-    return sorted(page for family in ordered[shard::SHARDS] for page in family)
+        shape, facts[relative] = read_page(build / relative)
+        groups.setdefault(shape, []).append(relative)
+    return sorted(groups.values()), facts
+
+
+def shapes_of_shard(build: Path, shard: int) -> list[list[str]]:
+    """One of SHARDS shares of the build's shapes, as their groups of pages."""
+    return read_build(build)[0][shard::SHARDS]
 
 
 def expected_lang(relative: str) -> str:
@@ -74,11 +145,24 @@ def expected_lang(relative: str) -> str:
     return first if first in LANGUAGES else LANGUAGES[0]
 
 
+def fact_problems(relative: str, facts: dict) -> list[str]:
+    """What is wrong with a page's lang, h1 and quick exit, read from its file or from Chromium."""
+    problems = []
+    lang = expected_lang(relative)
+    if facts["lang"] != lang:
+        problems.append(f"<html lang> is {facts['lang']!r}, expected {lang!r}")
+    if facts["h1"] != 1:
+        problems.append(f"{facts['h1']} h1 elements, expected exactly 1")
+    if facts["quickExit"] < 1:
+        problems.append("no quick-exit link ([data-quick-exit])")
+    return problems
+
+
 class Sweeper:
     """One page of one browser context, reused for every address; it watches what each page does.
 
     axe-core is installed as an init script, so the browser keeps the 0.5 MB script and adds it to each
-    new document itself, instead of Python sending it again for each of the ~1,800 pages.
+    new document itself, instead of Python sending it again for each page.
     """
 
     def __init__(self, context, origin: str):
@@ -87,8 +171,7 @@ class Sweeper:
         self.axe_script = Axe().axe_script
         context.add_init_script(self.axe_script)
         self.page = context.new_page()
-        self.axe_lines: dict[str, list[str]] = {}  # document shape -> its axe problems
-        self.axe_runs = 0
+        self.loads = 0
         self.elsewhere: list[str] = []
         self.console: list[str] = []
         self.page.on("request", self._request)
@@ -109,35 +192,21 @@ class Sweeper:
             self.page.evaluate(self.axe_script)
         return self.page.evaluate(AXE_VIOLATIONS, AXE_OPTIONS)
 
-    def axe_problems(self, shape: str) -> list[str]:
-        """axe's violations on the open page; a document shaped like one seen before gets its result."""
-        if shape not in self.axe_lines:
-            self.axe_runs += 1
-            self.axe_lines[shape] = [
-                f"axe {violation['id']} ({violation['impact']}): {violation['help']} at "
-                + ", ".join(str(target) for target in violation["targets"])
-                for violation in self.axe_violations()]
-        return self.axe_lines[shape]
-
     def check(self, relative: str) -> list[str]:
-        """Every problem of one page, as 'address: what is wrong' lines (none when the page is fine)."""
+        """Every problem of one page loaded in Chromium, as 'what is wrong' lines (none when it is fine)."""
         self.elsewhere.clear()
         self.console.clear()
         self.failed.clear()
+        self.loads += 1
         problems = []
         self.address = f"{self.origin}/{relative}"
         response = self.page.goto(self.address, wait_until="load")
         if response is None or response.status != 200:
             problems.append(f"status {response.status if response else 'none'}")
-        facts = self.page.evaluate(PAGE_FACTS, URL_VALUE.pattern)
-        lang = expected_lang(relative)
-        if facts["lang"] != lang:
-            problems.append(f"<html lang> is {facts['lang']!r}, expected {lang!r}")
-        if facts["h1"] != 1:
-            problems.append(f"{facts['h1']} h1 elements, expected exactly 1")
-        if facts["quickExit"] < 1:
-            problems.append("no quick-exit link ([data-quick-exit])")
-        problems += self.axe_problems(facts["shape"])
+        problems += fact_problems(relative, self.page.evaluate(PAGE_FACTS))
+        problems += [f"axe {violation['id']} ({violation['impact']}): {violation['help']} at "
+                     + ", ".join(str(target) for target in violation["targets"])
+                     for violation in self.axe_violations()]
         cookies = self.context.cookies()
         if cookies:
             problems.append(f"cookies set: {', '.join(c['name'] for c in cookies)}")
@@ -145,25 +214,37 @@ class Sweeper:
         problems += [f"request to another origin: {url}" for url in self.elsewhere]
         problems += [f"console error: {text}" for text in self.console]
         problems += [f"request failed: {failure}" for failure in self.failed]
-        return [f"/{relative}: {problem}" for problem in problems]
+        return problems
+
+    def check_group(self, group: list[str], facts: dict[str, dict]) -> list[str]:
+        """A group of pages of one shape: each file's facts, and its first page in Chromium. What Chromium
+        finds holds for the whole group, so it is reported at every page of it."""
+        shared = self.check(group[0])
+        problems = []
+        for relative in group:
+            own = fact_problems(relative, facts[relative])
+            problems += [f"/{relative}: {problem}" for problem in own + [p for p in shared if p not in own]]
+        return problems
 
 
 def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str = "gate sweep") -> None:
-    """Check one share of a build's pages; fail with every problem found, one line each."""
-    pages = shard_of_pages(build, shard)
+    """Check one share of a build's shapes; fail with every problem found, one line each."""
+    groups = shapes_of_shard(build, shard)
+    facts = read_build(build)[1]
     context = browser.new_context()
     started = time.perf_counter()
     problems = []
     try:
         sweeper = Sweeper(context, origin)
-        for relative in pages:
-            problems += sweeper.check(relative)
+        for group in groups:
+            problems += sweeper.check_group(group, facts)
     finally:
         context.close()
     seconds = time.perf_counter() - started
-    gate_report(f"{name} {shard + 1}/{SHARDS}: {len(pages)} pages, axe on {sweeper.axe_runs} distinct "
-                f"documents, {len(problems)} problems, {seconds:.0f} s")
-    assert not problems, f"{len(problems)} problem(s) on {len(pages)} pages:\n" + "\n".join(problems)
+    pages = sum(len(group) for group in groups)
+    gate_report(f"{name} {shard + 1}/{SHARDS}: {pages} pages read, {sweeper.loads} shapes in Chromium, "
+                f"{len(problems)} problems, {seconds:.0f} s")
+    assert not problems, f"{len(problems)} problem(s) on {pages} pages:\n" + "\n".join(problems)
 
 
 @pytest.mark.long
@@ -175,9 +256,10 @@ def test_every_frozen_page_passes_the_sweep(browser, frozen_site, base_url, gate
 def test_the_shares_hold_every_page_once(frozen_site):
     pages = frozen_pages(frozen_site)
     assert len(pages) > 1000, f"only {len(pages)} pages in {frozen_site}: is the build complete?"
-    shares = [shard_of_pages(frozen_site, shard) for shard in range(SHARDS)]
-    assert sorted(page for share in shares for page in share) == pages
-    assert min(len(share) for share in shares) > len(pages) // (2 * SHARDS)  # dealt out evenly enough
+    shares = [shapes_of_shard(frozen_site, shard) for shard in range(SHARDS)]
+    assert sorted(page for share in shares for group in share for page in group) == pages
+    shapes = sum(len(share) for share in shares)
+    assert min(len(share) for share in shares) >= shapes // SHARDS  # dealt out evenly
 
 
 # ---- the gate can fail ---------------------------------------------------------------------------
@@ -188,10 +270,10 @@ PLANTED_NOISY = """<!doctype html>
 <body><a href="https://example.org/" data-quick-exit>Weg</a><main><h1>Een</h1><h1>Twee</h1>
 <img src="{elsewhere}/pixel.png" alt=""><img src="/missing.png" alt=""></main></body></html>
 """
-# Pages equal but for their links share one axe run; a page whose text differs gets its own; so does
-# one that a script changes after loading, though its file equals the others.
+# Pages equal but for their links and running text are one shape; a page whose link text differs, or
+# whose heading is only white space, is a shape of its own; so is one that loads a script.
 PLANTED_LINKED = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Link</title>{script}</head>
-<body><a href="{target}" data-quick-exit>Weg</a><main><h1>{heading}</h1><img src="{target}.png"></main></body></html>
+<body><a href="{target}" data-quick-exit>{exit}</a><main><h1>{heading}</h1><img src="{target}.png"></main></body></html>
 """
 CHANGING_JS = "document.addEventListener('DOMContentLoaded', () => document.querySelector('h1').textContent = '');\n"
 NOISY_JS = "document.cookie = 'gezien=ja; path=/'; console.error('kapot');\n"
@@ -204,11 +286,14 @@ def planted_site(tmp_path):
     (tmp_path / "nl" / "kaal.html").write_text(PLANTED_BARE, encoding="utf-8")
     (tmp_path / "noisy.js").write_text(NOISY_JS, encoding="utf-8")
     (tmp_path / "changing.js").write_text(CHANGING_JS, encoding="utf-8")
-    for name, target, heading, script in [("a", "/x", "Kop", ""), ("b", "/y", "Kop", ""),
-                                          ("c", "/z", "Andere kop", ""),
-                                          ("d", "/w", "Kop", '<script src="/changing.js"></script>'),
-                                          ("e", "/v", "Kop", '<script src="/changing.js"></script>')]:
-        page = PLANTED_LINKED.format(target=target, heading=heading, script=script)
+    changing = '<script src="/changing.js"></script>'
+    for name, target, heading, exit, script in [("a", "/x", "Kop", "Weg", ""), ("b", "/y", "Kop", "Weg", ""),
+                                                ("c", "/z", "Een heel andere kop", "Weg", ""),
+                                                ("d", "/w", "Kop", "Weg", changing),
+                                                ("e", "/v", "Andere kop", "Weg", changing),
+                                                ("f", "/u", " ", "Weg", ""),
+                                                ("g", "/t", "Kop", "Snel weg", "")]:
+        page = PLANTED_LINKED.format(target=target, heading=heading, exit=exit, script=script)
         (tmp_path / "nl" / f"link-{name}.html").write_text(page, encoding="utf-8")
     handler = functools.partial(QuietHandler, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -227,14 +312,20 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_the_sweep_catches_planted_problems(browser, planted_site):
+def planted_sweep(browser, origin: str, build: Path, groups: list[list[str]]) -> tuple[Sweeper, list[str]]:
     context = browser.new_context()
     try:
-        sweeper = Sweeper(context, planted_site)
-        bare = "\n".join(sweeper.check("nl/kaal.html"))
-        noisy = "\n".join(sweeper.check("nl/lawaai.html"))
+        sweeper = Sweeper(context, origin)
+        facts = {relative: read_page(build / relative)[1] for group in groups for relative in group}
+        return sweeper, [line for group in groups for line in sweeper.check_group(group, facts)]
     finally:
         context.close()
+
+
+def test_the_sweep_catches_planted_problems(browser, planted_site, tmp_path):
+    _, lines = planted_sweep(browser, planted_site, tmp_path, [["nl/kaal.html"], ["nl/lawaai.html"]])
+    bare = "\n".join(line for line in lines if line.startswith("/nl/kaal.html: "))
+    noisy = "\n".join(line for line in lines if line.startswith("/nl/lawaai.html: "))
     assert "/nl/kaal.html: <html lang> is None, expected 'nl'" in bare
     assert "/nl/kaal.html: 0 h1 elements, expected exactly 1" in bare
     assert "/nl/kaal.html: no quick-exit link" in bare
@@ -248,19 +339,22 @@ def test_the_sweep_catches_planted_problems(browser, planted_site):
     assert "no quick-exit link" not in noisy
 
 
-def test_the_sweep_runs_axe_once_per_distinct_document_and_reports_every_page(browser, planted_site):
-    context = browser.new_context()
-    try:
-        sweeper = Sweeper(context, planted_site)
-        found = {name: "\n".join(sweeper.check(f"nl/link-{name}.html")) for name in "abcde"}
-    finally:
-        context.close()
-    for name in "abcde":  # the missing alt text is reported at every page, run or reused
-        assert f"/nl/link-{name}.html: axe image-alt" in found[name]
-    # a and b share a run; c (other text) and d (its script empties the heading) get one each; e is d's twin
-    assert sweeper.axe_runs == 3
-    assert "empty-heading" in found["d"] and "empty-heading" in found["e"]
-    assert "empty-heading" not in found["a"] + found["b"] + found["c"]
+def test_pages_of_one_shape_are_loaded_once_and_each_gets_the_result(browser, planted_site, tmp_path):
+    names = "abcdefg"
+    shapes: dict[str, list[str]] = {}
+    for name in names:
+        shapes.setdefault(read_page(tmp_path / "nl" / f"link-{name}.html")[0], []).append(name)
+    # other links and other running text: one shape; a script, an empty heading, other link text: not
+    assert sorted(shapes.values()) == [["a", "b", "c"], ["d", "e"], ["f"], ["g"]]
+    groups = [[f"nl/link-{name}.html" for name in group] for group in sorted(shapes.values())]
+    sweeper, lines = planted_sweep(browser, planted_site, tmp_path, groups)
+    found = {name: "\n".join(line for line in lines if line.startswith(f"/nl/link-{name}.html: ")) for name in names}
+    assert sweeper.loads == 4
+    for name in names:  # the missing alt text is reported at every page, loaded or not
+        assert "axe image-alt" in found[name], name
+    # the script empties d's heading, and e is of d's shape; f's heading is empty in its file
+    assert "empty-heading" in found["d"] and "empty-heading" in found["e"] and "empty-heading" in found["f"]
+    assert "empty-heading" not in found["a"] + found["b"] + found["c"] + found["g"]
 
 
 def test_pages_are_enumerated_from_the_build_and_the_root_is_dutch(frozen_site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import assert_accessible, tool_address
+from .test_browser import tool_address
 from .test_gate_sweep import SHARDS, sweep
 
 pytestmark = pytest.mark.browser
@@ -16,8 +16,8 @@ PAGES = ["/index.html", "/nl/", "/en/", "/nl/werknemer/", "/nl/werknemer/waar-vi
          *(tool_address("nl", kind)[0] for kind in ("checklist", "letter", "report"))]
 
 
-def test_every_kind_of_page_with_logo_and_accent_passes_axe(page, edition_url):
-    seen = set()
+def test_every_kind_of_page_shows_the_logo_and_the_accent(page, edition_url):
+    """What the look gives each kind of page; their accessibility is the edition sweep's, below."""
     for address in PAGES:
         response = page.goto(edition_url + address)
         assert response.status in (200, 404), address
@@ -26,7 +26,6 @@ def test_every_kind_of_page_with_logo_and_accent_passes_axe(page, edition_url):
         assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()") \
             == "#0b5c3b", address
         assert page.evaluate("document.querySelector('header img').naturalWidth") > 0, address  # it loaded
-        assert_accessible(page, seen)
 
 
 @pytest.mark.long

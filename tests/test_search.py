@@ -9,15 +9,13 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.accessibility import AXE_OPTIONS
+
 pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 REQUIRED_SHARE = 0.9  # of the queries, with an acceptable page in the first 3 results
 TOP = 3
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 RESULT_LINKS = "[data-search-results] li > a"
 
 # Counts layout shifts as Lighthouse's CLS does (not those right after the user's own input).
