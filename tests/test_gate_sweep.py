@@ -58,15 +58,41 @@ AXE_VIOLATIONS = """options => axe.run(document, options).then(results => result
 })))"""
 
 
+# What an element's path (for the edition's cover, tests/test_look_browser.py) keeps of its attributes: every
+# name, and the value of those a style or a rule depends on. test_the_paths_keep_what_the_stylesheet_selects_on
+# holds site.css to it.
+VALUE_KEPT = frozenset({"class", "role", "type", "lang", "hidden", "aria-hidden", "aria-invalid", "aria-current",
+                        "aria-label", "data-kind", "data-reset", "tabindex", "colspan", "rowspan", "scope"})
+LANDMARKS = frozenset({"header", "nav", "main", "aside", "footer", "section", "form", "search"})
+HEADING = re.compile(r"h[1-6]")
+
+
+def described(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    """An element as its path names it: its tag, its attributes' names, the values VALUE_KEPT names, and
+    only the kind of address a link has (the stylesheet marks links to other sites)."""
+    parts = [tag]
+    for name, value in sorted(attrs, key=lambda pair: pair[0]):
+        if name in VALUE_KEPT:
+            parts.append(f"[{name}={' '.join(sorted((value or '').split())) if name == 'class' else value}]")
+        elif name == "href":
+            parts.append(f"[href={re.match(r'[a-z]+:|#|', value or '').group()}]")
+        else:
+            parts.append(f"[{name}]")
+    return "".join(parts)
+
+
 class ShapeReader(HTMLParser):
-    """One pass over a page's markup: its shape (see the module's docstring) and the facts read from the file."""
+    """One pass over a page's markup: its shape (see the module's docstring), the facts read from the file,
+    and what the edition's cover needs: each element's path from the root, and the page's outline."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.parts: list[str] = []
-        self.open: list[str] = []
+        self.open: list[tuple[str, str]] = []  # (tag, path) of each open element
         self.kept = 0  # how many open elements keep their text
         self.facts = {"lang": None, "h1": 0, "quickExit": 0}
+        self.paths: set[str] = set()
+        self.outline: list[str] = []  # headings (a run of one level once) and landmarks, in order
 
     def handle_starttag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
@@ -75,23 +101,32 @@ class ShapeReader(HTMLParser):
             self.facts["lang"] = names.get("lang")
         self.facts["h1"] += tag == "h1"
         self.facts["quickExit"] += tag == "a" and "data-quick-exit" in names and names.get("href") is not None
+        path = (self.open[-1][1] + " > " if self.open else "") + described(tag, attrs)
+        self.paths.add(path)
+        if HEADING.fullmatch(tag) and self.outline[-1:] != [tag]:
+            self.outline.append(tag)
+        elif tag in LANDMARKS:
+            self.outline.append(described(tag, attrs))
         if tag not in VOID:
-            self.open.append(tag)
+            self.open.append((tag, path))
             self.kept += tag in TEXT_KEPT_IN
 
     def handle_startendtag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
+        self.paths.add((self.open[-1][1] + " > " if self.open else "") + described(tag, attrs))
 
     def handle_endtag(self, tag):
         self.parts.append(f"</{tag}>")
-        if tag in self.open:  # close what the end tag closes, as a browser would
+        if any(open_tag == tag for open_tag, _ in self.open):  # close what the end tag closes, as a browser would
             while self.open:
-                closed = self.open.pop()
+                closed, _ = self.open.pop()
                 self.kept -= closed in TEXT_KEPT_IN
                 if closed == tag:
                     break
 
     def handle_data(self, data):
+        if data.strip() and self.open:
+            self.paths.add(self.open[-1][1] + " > #text")
         if self.kept:
             self.parts.append(data)
         elif data:
@@ -109,13 +144,17 @@ class ShapeReader(HTMLParser):
     def handle_decl(self, decl):
         self.parts.append(f"<!{decl}>")
 
+    def features(self) -> frozenset[str]:
+        """What the edition's cover must hold once: each element's path, and the outline."""
+        return frozenset(self.paths | {"outline: " + " ".join(self.outline)})
 
-def read_page(path: Path) -> tuple[str, dict]:
-    """A page's shape (a digest) and the facts its file gives."""
+
+def read_page(path: Path) -> tuple[str, dict, frozenset[str]]:
+    """A page's shape (a digest), the facts its file gives, and its features for the edition's cover."""
     reader = ShapeReader()
     reader.feed(with_javascript(path.read_text(encoding="utf-8")))
     reader.close()
-    return hashlib.sha1("".join(reader.parts).encode()).hexdigest(), reader.facts
+    return hashlib.sha1("".join(reader.parts).encode()).hexdigest(), reader.facts, reader.features()
 
 
 def frozen_pages(build: Path) -> list[str]:
@@ -124,14 +163,28 @@ def frozen_pages(build: Path) -> list[str]:
 
 
 @functools.cache
-def read_build(build: Path) -> tuple[list[list[str]], dict[str, dict]]:
-    """The build's pages grouped by shape (each group sorted, the groups in order), and each page's facts."""
+def read_build(build: Path) -> tuple[list[list[str]], dict[str, dict], dict[str, frozenset[str]]]:
+    """The build's pages grouped by shape (each group sorted, the groups in order), each page's facts, and
+    each page's features."""
     groups: dict[str, list[str]] = {}
-    facts = {}
+    facts, features = {}, {}
     for relative in frozen_pages(build):
-        shape, facts[relative] = read_page(build / relative)
+        shape, facts[relative], features[relative] = read_page(build / relative)
         groups.setdefault(shape, []).append(relative)
-    return sorted(groups.values()), facts
+    return sorted(groups.values()), facts, features
+
+
+def cover(features: dict[str, frozenset[str]]) -> list[str]:
+    """Few pages that hold every feature of all pages between them (greedy: the page that adds most,
+    the shortest address on a tie), in the order chosen."""
+    left = set().union(*features.values())
+    pages = sorted(features)
+    chosen = []
+    while left:
+        best = max(pages, key=lambda relative: (len(features[relative] & left), -len(relative)))
+        chosen.append(best)
+        left -= features[best]
+    return chosen
 
 
 def shapes_of_shard(build: Path, shard: int) -> list[list[str]]:
@@ -227,8 +280,11 @@ class Sweeper:
         return problems
 
 
-def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str = "gate sweep") -> None:
-    """Check one share of a build's shapes; fail with every problem found, one line each."""
+def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str = "gate sweep",
+          loaded: set[str] | None = None) -> None:
+    """Check one share of a build's shapes; fail with every problem found, one line each. Every page's file
+    is read. Chromium loads the first page of each shape, and what it finds holds for the shape; or, given
+    `loaded`, just those pages, each for itself (the edition's cover)."""
     groups = shapes_of_shard(build, shard)
     facts = read_build(build)[1]
     context = browser.new_context()
@@ -237,13 +293,20 @@ def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str 
     try:
         sweeper = Sweeper(context, origin)
         for group in groups:
-            problems += sweeper.check_group(group, facts)
+            if loaded is None:
+                problems += sweeper.check_group(group, facts)
+                continue
+            problems += [f"/{relative}: {problem}" for relative in group
+                         for problem in fact_problems(relative, facts[relative])]
+            problems += [f"/{relative}: {problem}" for relative in group if relative in loaded
+                         for problem in sweeper.check(relative)]
     finally:
         context.close()
     seconds = time.perf_counter() - started
     pages = sum(len(group) for group in groups)
-    gate_report(f"{name} {shard + 1}/{SHARDS}: {pages} pages read, {sweeper.loads} shapes in Chromium, "
-                f"{len(problems)} problems, {seconds:.0f} s")
+    gate_report(f"{name} {shard + 1}/{SHARDS}: {pages} pages read, {sweeper.loads} "
+                f"{'shapes' if loaded is None else 'pages of the cover'} in Chromium, {len(problems)} problems, "
+                f"{seconds:.0f} s")
     assert not problems, f"{len(problems)} problem(s) on {pages} pages:\n" + "\n".join(problems)
 
 

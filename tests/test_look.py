@@ -124,3 +124,49 @@ def test_the_generic_guide_links_no_look(client):
 def test_the_accent_replaces_the_sites_accent_and_link_colour():
     assert ":root { --accent: #0b5c3b; --link: #0b5c3b; }" in stylesheet("#0b5c3b")
     assert "--accent" not in stylesheet(None)
+
+
+# ---- what the edition's sweep may leave out (tests/test_look_browser.py) -----------------------------------
+
+def test_the_paths_keep_what_the_stylesheet_selects_on():
+    """The edition's sweep loads one page per element path: that holds only while site.css and look.css
+    select on what a path keeps (tag, classes, the values VALUE_KEPT names, a link's kind of address),
+    and look at an element's siblings only for margins."""
+    from tests.test_gate_sweep import VALUE_KEPT
+
+    css = (Path(__file__).resolve().parent.parent / "app" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    css += stylesheet("#0b5c3b")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+    assert len(rules) > 50, "too few rules read: has the stylesheet's form changed?"
+    for selector, declarations in rules:
+        for attribute in re.findall(r"\[([a-z-]+)", selector):
+            assert attribute in VALUE_KEPT or attribute == "href", f"{selector.strip()}: a path leaves out {attribute}'s value"
+        if re.search(r"[+~]|:(first|last|nth|only)-|:has|:empty", selector):
+            properties = {line.split(":")[0].strip() for line in declarations.split(";") if line.strip()}
+            assert all(p.startswith("margin") for p in properties), f"{selector.strip()} looks at siblings for {properties}"
+
+
+def test_element_paths_tell_apart_what_styles_and_rules_tell_apart():
+    from tests.test_gate_sweep import ShapeReader, cover
+
+    def features(html):
+        reader = ShapeReader()
+        reader.feed(html)
+        reader.close()
+        return reader.features()
+
+    page = '<html lang="nl"><body><main><h1>A</h1><p>Tekst <a href="{href}">link</a></p>{more}</main></body></html>'
+    plain = features(page.format(href="../x/index.html", more=""))
+    assert features(page.format(href="../y/index.html", more="")) == plain  # where a link goes: the same
+    assert features(page.format(href="https://example.org/", more="")) != plain  # another site's link is marked
+    assert features(page.format(href="../x/", more='<p class="note">b</p>')) - plain  # a new class is a new path
+    empty = features(page.format(href="../x/", more="<p></p>"))
+    assert "html[lang=nl] > body > main > p > #text" in plain and empty - plain == set()  # no text, no new path
+    two = features(page.format(href="../x/", more="<h2>b</h2><h2>c</h2>"))
+    one = features(page.format(href="../x/", more="<h2>b</h2>"))
+    assert two == one  # a run of headings of one level is one step of the outline
+    deeper = features(page.format(href="../x/", more="<h2>b</h2><h3>c</h3>"))
+    assert {f for f in deeper if f.startswith("outline")} != {f for f in one if f.startswith("outline")}
+    chosen = cover({"a": plain, "b": one, "c": deeper, "d": two})
+    assert chosen == ["c", "a", "b"]  # c holds most; a and b each add their outline; d adds nothing
