@@ -29,6 +29,7 @@ import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -94,6 +95,12 @@ class ShapeReader(HTMLParser):
         self.paths: set[str] = set()
         self.outline: list[str] = []  # headings (a run of one level once) and landmarks, in order
 
+    def path_of(self, tag, attrs) -> str:
+        """The element's path from the root, noted among the page's paths."""
+        path = (self.open[-1][1] + " > " if self.open else "") + described(tag, attrs)
+        self.paths.add(path)
+        return path
+
     def handle_starttag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
         names = dict(attrs)
@@ -101,8 +108,7 @@ class ShapeReader(HTMLParser):
             self.facts["lang"] = names.get("lang")
         self.facts["h1"] += tag == "h1"
         self.facts["quickExit"] += tag == "a" and "data-quick-exit" in names and names.get("href") is not None
-        path = (self.open[-1][1] + " > " if self.open else "") + described(tag, attrs)
-        self.paths.add(path)
+        path = self.path_of(tag, attrs)
         if HEADING.fullmatch(tag) and self.outline[-1:] != [tag]:
             self.outline.append(tag)
         elif tag in LANDMARKS:
@@ -113,7 +119,7 @@ class ShapeReader(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
-        self.paths.add((self.open[-1][1] + " > " if self.open else "") + described(tag, attrs))
+        self.path_of(tag, attrs)
 
     def handle_endtag(self, tag):
         self.parts.append(f"</{tag}>")
@@ -162,16 +168,21 @@ def frozen_pages(build: Path) -> list[str]:
     return sorted(path.relative_to(build).as_posix() for path in build.rglob("*.html"))
 
 
+class ReadBuild(NamedTuple):
+    groups: list[list[str]]  # the pages grouped by shape, each group sorted, the groups in order
+    facts: dict[str, dict]  # page -> what its file gives (lang, h1, quick exit)
+    features: dict[str, frozenset[str]]  # page -> its element paths and outline (the edition's cover)
+
+
 @functools.cache
-def read_build(build: Path) -> tuple[list[list[str]], dict[str, dict], dict[str, frozenset[str]]]:
-    """The build's pages grouped by shape (each group sorted, the groups in order), each page's facts, and
-    each page's features."""
+def read_build(build: Path) -> ReadBuild:
+    """Every page of a build read once: its shape, its facts and its features."""
     groups: dict[str, list[str]] = {}
     facts, features = {}, {}
     for relative in frozen_pages(build):
         shape, facts[relative], features[relative] = read_page(build / relative)
         groups.setdefault(shape, []).append(relative)
-    return sorted(groups.values()), facts, features
+    return ReadBuild(sorted(groups.values()), facts, features)
 
 
 def cover(features: dict[str, frozenset[str]]) -> list[str]:
@@ -189,7 +200,7 @@ def cover(features: dict[str, frozenset[str]]) -> list[str]:
 
 def shapes_of_shard(build: Path, shard: int) -> list[list[str]]:
     """One of SHARDS shares of the build's shapes, as their groups of pages."""
-    return read_build(build)[0][shard::SHARDS]
+    return read_build(build).groups[shard::SHARDS]
 
 
 def expected_lang(relative: str) -> str:
@@ -269,14 +280,20 @@ class Sweeper:
         problems += [f"request failed: {failure}" for failure in self.failed]
         return problems
 
-    def check_group(self, group: list[str], facts: dict[str, dict]) -> list[str]:
-        """A group of pages of one shape: each file's facts, and its first page in Chromium. What Chromium
-        finds holds for the whole group, so it is reported at every page of it."""
-        shared = self.check(group[0])
+    def check_group(self, group: list[str], facts: dict[str, dict], loaded: set[str] | None = None) -> list[str]:
+        """A group of pages of one shape: each file's facts, and pages in Chromium. By default the group's
+        first page is loaded, and what Chromium finds holds for the shape, so it is reported at every page
+        of it; given `loaded` (the edition's cover), those of the group's pages are loaded, each for itself."""
+        if loaded is None:
+            shared = self.check(group[0])
+            found = dict.fromkeys(group, shared)
+        else:
+            found = {relative: self.check(relative) for relative in group if relative in loaded}
         problems = []
         for relative in group:
             own = fact_problems(relative, facts[relative])
-            problems += [f"/{relative}: {problem}" for problem in own + [p for p in shared if p not in own]]
+            problems += [f"/{relative}: {problem}"
+                         for problem in own + [p for p in found.get(relative, []) if p not in own]]
         return problems
 
 
@@ -286,20 +303,14 @@ def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str 
     is read. Chromium loads the first page of each shape, and what it finds holds for the shape; or, given
     `loaded`, just those pages, each for itself (the edition's cover)."""
     groups = shapes_of_shard(build, shard)
-    facts = read_build(build)[1]
+    facts = read_build(build).facts
     context = browser.new_context()
     started = time.perf_counter()
     problems = []
     try:
         sweeper = Sweeper(context, origin)
         for group in groups:
-            if loaded is None:
-                problems += sweeper.check_group(group, facts)
-                continue
-            problems += [f"/{relative}: {problem}" for relative in group
-                         for problem in fact_problems(relative, facts[relative])]
-            problems += [f"/{relative}: {problem}" for relative in group if relative in loaded
-                         for problem in sweeper.check(relative)]
+            problems += sweeper.check_group(group, facts, loaded)
     finally:
         context.close()
     seconds = time.perf_counter() - started

@@ -41,6 +41,5 @@ def test_the_whole_edition_passes_the_sweep(browser, frozen_with_organisation, e
     test_the_paths_keep_what_the_stylesheet_selects_on), and its parts, which are elements with paths
     too. So every element path (with whether it holds text) needs one page in Chromium, and so does
     every outline (the order of headings and landmarks, for the rules that read the page as a whole)."""
-    _, _, features = read_build(frozen_with_organisation)
     sweep(browser, frozen_with_organisation, edition_url, shard, gate_report, name="edition sweep",
-          loaded=set(cover(features)))
+          loaded=set(cover(read_build(frozen_with_organisation).features)))
