@@ -195,14 +195,18 @@ def run(scenario: Scenario, content: Content, client) -> list[str]:
     return problems
 
 
-def failures(content: Content, client, files: list[ScenarioFile] | None = None) -> dict[str, list[str]]:
-    """Scenario id -> its problems, for every scenario that fails."""
+def failures(content: Content, client, files: list[ScenarioFile] | None = None,
+             first: bool = False) -> dict[str, list[str]]:
+    """Scenario id -> its problems, for every scenario that fails; with `first`, only the first one found
+    (a mutation needs one scenario that notices it, and rendering the rest would cost most of the time)."""
     found = {}
     for scenario_file in files if files is not None else load_all():
         for scenario in scenario_file.scenarios:
             problems = run(scenario, content, client)
             if problems:
                 found[scenario.id] = problems
+                if first:
+                    return found
     return found
 
 
