@@ -32,13 +32,6 @@ def shortest_routes(check):
     return found
 
 
-def employee_walks():
-    for lang, edition in CONTENT.editions.items():
-        check = edition.item("werknemer", "check")
-        for outcome, codes in shortest_routes(check).items():
-            yield pytest.param(lang, codes, id=f"{lang}-{outcome}")
-
-
 @pytest.fixture
 def watched(page, base_url):
     """The page, with a record of every request that left for another origin."""
@@ -69,28 +62,54 @@ def click_option(page, label):
     follow(page, page.locator("a.option").filter(has=page.locator(".option-label", has_text=exact)))
 
 
+def check_address(base_url, lang, check, codes=()):
+    """The page a check shows after these answers (the start page for none)."""
+    return "/".join([base_url, lang, check.section, check.id, *codes, "index.html"])
+
+
+def walk_every_outcome(page, subtests, base_url, lang, check, open_the_check):
+    """Reach each outcome of the check by clicking, along its shortest route, one subtest per outcome.
+
+    Every answer on those routes is clicked once: a route that shares its first answers with one walked
+    before starts from the page those answers led to (opened by its address), and clicks on from there.
+    The first route starts with open_the_check, which clicks from the home or section page to the check.
+    """
+    walked = set()
+    for outcome, codes in sorted(shortest_routes(check).items(), key=lambda found: found[1]):
+        with subtests.test(msg=outcome, answers="/".join(codes)):
+            shared = max((i for i in range(len(codes) + 1) if tuple(codes[:i]) in walked), default=None)
+            if shared is None:
+                open_the_check()
+                shared = 0
+            else:
+                page.goto(check_address(base_url, lang, check, codes[:shared]))
+            for i in range(shared, len(codes)):
+                question = check.walk(codes[:i]).node
+                assert page.locator(".question-title").inner_text() == question.title
+                click_option(page, question.option(codes[i]).label)
+                walked.add(tuple(codes[:i]))
+            assert page.locator("h1").inner_text() == check.walk(codes).node.title
+            assert page.url == check_address(base_url, lang, check, codes)
+            # the answers summary names each answer and can go back to change it
+            assert page.locator(".answers dd").count() == len(codes)
+            assert page.context.cookies() == []
+            assert page.watched_elsewhere == []
+
+
 # The walks check what clicking does; every page they pass through is checked with axe by the sweep
 # (tests/test_gate_sweep.py), so they do not run axe again.
-@pytest.mark.parametrize("lang, codes", employee_walks())
-def test_walk_the_employee_check_by_clicking(watched, base_url, lang, codes):
+@pytest.mark.parametrize("lang", CONTENT.editions)
+def test_walk_the_employee_check_by_clicking(watched, subtests, base_url, lang):
     page = watched
     edition = CONTENT.editions[lang]
     check = edition.item("werknemer", "check")
-    page.goto(f"{base_url}/{lang}/")
-    follow(page, page.get_by_role("link", name=edition.sections["werknemer"].title))
-    follow(page, page.locator("main").get_by_role("link", name=check.title, exact=True).first)
-    for i, code in enumerate(codes):
-        question = check.walk(codes[:i]).node
-        assert page.locator(".question-title").inner_text() == question.title
-        click_option(page, question.option(code).label)
-    outcome = check.walk(codes).node
-    assert page.locator("h1").inner_text() == outcome.title
-    assert page.url.endswith("/".join(codes) + "/index.html")
-    # the answers summary names each answer and can go back to change it
-    answers = page.locator(".answers dd")
-    assert answers.count() == len(codes)
-    assert page.context.cookies() == []
-    assert page.watched_elsewhere == []
+
+    def from_the_home_page():
+        page.goto(f"{base_url}/{lang}/")
+        follow(page, page.get_by_role("link", name=edition.sections["werknemer"].title))
+        follow(page, page.locator("main").get_by_role("link", name=check.title, exact=True).first)
+
+    walk_every_outcome(page, subtests, base_url, lang, check, from_the_home_page)
     # English pages carry English interface text (the frozen-language trap)
     assert page.locator(".quick-exit").inner_text().startswith("Quick exit" if lang == "en" else "Snel weg")
 
@@ -147,26 +166,23 @@ def test_axe_finds_a_planted_violation(page, base_url):
     assert results.violations_count > 0
 
 
-def check_walks():
-    """For every check other than the employee's, the shortest route to each outcome, per language."""
+def other_checks():
+    """Every check other than the employee's, per language."""
     for edition in CONTENT.editions.values():
         for item in edition.checks():
             if (item.section, item.id) != ("werknemer", "check"):
-                for outcome, codes in shortest_routes(item).items():
-                    yield pytest.param(edition.lang, item.section, item.id, codes,
-                                       id=f"{edition.lang}-{item.id}-{outcome}")
+                yield pytest.param(edition.lang, item, id=f"{edition.lang}-{item.id}")
 
 
-@pytest.mark.parametrize("lang, section, item, codes", check_walks())
-def test_walk_every_other_check_by_clicking(watched, base_url, lang, section, item, codes):
-    found = CONTENT.editions[lang].item(section, item)
+@pytest.mark.parametrize("lang, check", other_checks())
+def test_walk_every_other_check_by_clicking(watched, subtests, base_url, lang, check):
     page = watched
-    page.goto(f"{base_url}/{lang}/{section}/index.html")
-    follow(page, page.locator("main").get_by_role("link", name=found.title, exact=True).first)
-    for i, code in enumerate(codes):
-        click_option(page, found.walk(codes[:i]).node.option(code).label)
-    assert page.locator("h1").inner_text() == found.walk(codes).node.title
-    assert page.watched_elsewhere == []
+
+    def from_its_section():
+        page.goto(f"{base_url}/{lang}/{check.section}/index.html")
+        follow(page, page.locator("main").get_by_role("link", name=check.title, exact=True).first)
+
+    walk_every_outcome(page, subtests, base_url, lang, check, from_its_section)
 
 
 # The search page is tested in tests/test_search.py.
