@@ -33,12 +33,13 @@ ROOT = Path(__file__).resolve().parent
 TRANSLATIONS = ROOT / "translations"
 
 
-def check_content():
-    """Load the content; on problems print every one and exit 1 (no traceback)."""
+def check_content(content_dir: str | Path | None = None):
+    """Load the content (content_dir, else WEGWIJZER_CONTENT, else content/); on problems print every one
+    and exit 1 (no traceback)."""
     from app import create_app
     from app.content import ContentError
 
-    content_dir = os.environ.get("WEGWIJZER_CONTENT")  # another content folder, e.g. an editor's draft
+    content_dir = content_dir or os.environ.get("WEGWIJZER_CONTENT")  # another folder, e.g. an editor's draft
     public_url = os.environ.get("WEGWIJZER_URL")  # the public address, if site.yml does not give it
     config = {**({"CONTENT_DIR": Path(content_dir)} if content_dir else {}),
               **({"PUBLIC_URL": public_url} if public_url else {})}

@@ -2,23 +2,30 @@
 says where: exit status 1, no traceback, and a line naming the file, the key path and (where the damage
 sits on a line) the line.
 
-Each kind of damage is applied to a fresh copy of content/ and checked in a subprocess, the way an editor
-runs it; the copies are checked two at a time. The damage is found in the content by structure (the
-employee check's start question, its first option, ...), so the gate keeps working while the text changes.
+Each kind of damage is applied to a fresh copy of content/ and checked by the function that `python
+build.py check` runs, called in this process with its output and exit status caught: a fresh Python for
+every copy costs more time than it proves. The tests after it run the real command in a subprocess, on the
+real content, on an unchanged copy and on one damaged copy, so the command's own exit status is proved too.
+The damage is found in the content by structure (the employee check's start question, its first option,
+...), so the gate keeps working while the text changes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+import traceback
 from pathlib import Path
 
 import pytest
 import yaml
+
+import build
 
 # One worker under pytest-xdist: the module's costly shared fixture is made once.
 pytestmark = [pytest.mark.gate, pytest.mark.xdist_group("mutations")]
@@ -413,6 +420,22 @@ def build_check(content: Path) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
+def check_here(content: Path) -> subprocess.CompletedProcess:
+    """What `python build.py check` would print and exit with on this folder, found in this process: an
+    exception it lets through is printed as the traceback Python would print, with exit status 1."""
+    out, err = io.StringIO(), io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            build.check_content(content)
+        except SystemExit as leaving:
+            status = leaving.code if isinstance(leaving.code, int) else 1
+        except Exception:  # noqa: BLE001 - a crash is what the verdict looks for
+            traceback.print_exc()
+            status = 1
+    return subprocess.CompletedProcess(["build.py", "check"], status, out.getvalue(), err.getvalue())
+
+
 def verdict(result: subprocess.CompletedProcess, expected: str) -> str | None:
     """What the check got wrong about one damaged copy, or None when it refused it as it should."""
     output = result.stdout + result.stderr
@@ -425,21 +448,22 @@ def verdict(result: subprocess.CompletedProcess, expected: str) -> str | None:
     return None
 
 
-def damaged(tmp: Path, damage) -> tuple[str, subprocess.CompletedProcess]:
+def damaged(tmp: Path, damage) -> tuple[str, Path]:
+    """A fresh copy of content/ with one kind of damage; the start of the message it must give."""
     content = tmp / damage.__name__ / "content"
     shutil.copytree(PROJECT / "content", content)
-    expected = damage(Draft(content))
-    return expected, build_check(content)
+    return damage(Draft(content)), content
 
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory, gate_report):
-    """Every kind of damage checked, two at a time (build.py check is a 1 s subprocess)."""
+    """Every kind of damage checked, one after the other (the output is caught per copy)."""
     tmp = tmp_path_factory.mktemp("damaged")
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip([d.__name__ for d in DAMAGE], pool.map(lambda d: damaged(tmp, d), DAMAGE)))
-    verdicts = {name: verdict(result, expected) for name, (expected, result) in results.items()}
+    verdicts = {}
+    for damage in DAMAGE:
+        expected, content = damaged(tmp, damage)
+        verdicts[damage.__name__] = verdict(check_here(content), expected)
     missed = [name for name, problem in verdicts.items() if problem]
     gate_report(f"gate mutations: {len(DAMAGE)} kinds, "
                 + (f"{len(DAMAGE) - len(missed)} caught, not cleanly: {', '.join(missed)}" if missed else "all caught")
@@ -451,6 +475,18 @@ def test_the_real_content_passes_the_check():
     result = build_check(PROJECT / "content")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "content OK" in result.stdout
+
+
+def test_the_command_itself_refuses_damaged_content_and_says_where(tmp_path):
+    """The real command in a subprocess, as an editor runs it, gives what check_here found."""
+    expected, content = damaged(tmp_path, DAMAGE[0])
+    assert verdict(build_check(content), expected) is None
+
+
+def test_check_here_reports_a_crash_as_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setattr(build, "check_content", lambda content: {}["no such key"])
+    result = check_here(tmp_path)
+    assert result.returncode == 1 and "Traceback" in result.stderr and "KeyError" in result.stderr
 
 
 def test_enough_kinds_of_damage():
