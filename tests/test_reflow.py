@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from tests.test_gate_sweep import frozen_pages
+from tests.test_gate_sweep import URL_VALUE, cover, expected_lang, frozen_pages, read_build
 
 pytestmark = pytest.mark.browser
 
@@ -109,11 +109,32 @@ def test_phones_up_to_640_pixels_get_the_layout_of_320():
     assert not re.search(r"[\d.]\s*(vw|vmin|vmax|dvw|svw|lvw)\b", css), "a size follows the viewport's width"
 
 
+FRAME = re.compile(r'<header class="site-header".*?</header>|<footer class="site-footer".*?</footer>', re.S)
+
+
+def edition_pages(build: Path) -> list[str]:
+    """The edition's pages that reflow measures: its cover (every element path and outline once,
+    tests/test_look_browser.py), and a page of each header and footer the edition has, per language."""
+    chosen = set(cover(read_build(build).features))
+    frames: dict[tuple[str, str], str] = {}
+    for relative in frozen_pages(build):
+        frame = "".join(FRAME.findall((build / relative).read_text(encoding="utf-8")))
+        frames.setdefault((expected_lang(relative), URL_VALUE.sub("", frame)), relative)
+    return sorted(chosen | set(frames.values()))
+
+
 def test_the_organisation_edition_does_not_scroll_sideways(page, frozen_with_organisation, edition_url):
-    """The edition adds a logo in the header, contact details in outcomes and the footer."""
-    pages = sorted(set(page_kinds(frozen_with_organisation).values()))
+    """The edition adds a logo in the header, contact details in outcomes, topics and the footer.
+
+    An edition page is the generic page of its kind, measured above, with the organisation's parts filled
+    in (tests/test_editions.py) and look.css added, which sizes the logo and changes colours only. A
+    part's text is the same on every page of a language, and it sits in a box of its own: in the block
+    flow of the page, or as an item of the header's wrapping row, whose other items are the same words
+    on every page with that header. So what the parts can push past the edge shows on one page for each
+    place a part sits (an element path: the cover holds each once) and for each header and footer."""
+    pages = edition_pages(frozen_with_organisation)
     problems = sideways(page, edition_url, pages, 320, 640)
-    assert not problems, "\n".join(problems)
+    assert not problems, f"{len(problems)} of {len(pages)} pages scroll sideways at 320 px:\n" + "\n".join(problems)
 
 
 def test_the_measure_sees_a_word_that_does_not_fit(page, base_url):
