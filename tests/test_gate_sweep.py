@@ -51,6 +51,7 @@ PAGE_FACTS = """() => ({
     lang: document.documentElement.getAttribute('lang'),
     h1: document.querySelectorAll('h1').length,
     quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
+    frames: document.querySelectorAll('iframe, frame').length,
 })"""
 # axe's run, returning only its violations: the whole result (passes, inapplicable rules, each node's
 # HTML) is about 50 kB a page, and decoding it cost a third of each run.
@@ -91,7 +92,7 @@ class ShapeReader(HTMLParser):
         self.parts: list[str] = []
         self.open: list[tuple[str, str]] = []  # (tag, path) of each open element
         self.kept = 0  # how many open elements keep their text
-        self.facts = {"lang": None, "h1": 0, "quickExit": 0}
+        self.facts = {"lang": None, "h1": 0, "quickExit": 0, "frames": 0}
         self.paths: set[str] = set()
         self.outline: list[str] = []  # headings (a run of one level once) and landmarks, in order
 
@@ -108,6 +109,7 @@ class ShapeReader(HTMLParser):
             self.facts["lang"] = names.get("lang")
         self.facts["h1"] += tag == "h1"
         self.facts["quickExit"] += tag == "a" and "data-quick-exit" in names and names.get("href") is not None
+        self.facts["frames"] += tag in ("iframe", "frame")
         path = self.path_of(tag, attrs)
         if HEADING.fullmatch(tag) and self.outline[-1:] != [tag]:
             self.outline.append(tag)
@@ -219,6 +221,8 @@ def fact_problems(relative: str, facts: dict) -> list[str]:
         problems.append(f"{facts['h1']} h1 elements, expected exactly 1")
     if facts["quickExit"] < 1:
         problems.append("no quick-exit link ([data-quick-exit])")
+    if facts["frames"]:
+        problems.append(f"{facts['frames']} frame(s): axe runs without looking into frames (tests/accessibility.py)")
     return problems
 
 
@@ -342,7 +346,7 @@ PLANTED_BARE = "<!doctype html><title>Kaal</title><p>Geen taal, geen kop, geen s
 PLANTED_NOISY = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Lawaai</title><script src="/noisy.js"></script></head>
 <body><a href="https://example.org/" data-quick-exit>Weg</a><main><h1>Een</h1><h1>Twee</h1>
-<img src="{elsewhere}/pixel.png" alt=""><img src="/missing.png" alt=""></main></body></html>
+<img src="{elsewhere}/pixel.png" alt=""><img src="/missing.png" alt=""><iframe title="Kader"></iframe></main></body></html>
 """
 # Pages equal but for their links and running text are one shape; a page whose link text differs, or
 # whose heading is only white space, is a shape of its own; so is one that loads a script.
@@ -410,6 +414,7 @@ def test_the_sweep_catches_planted_problems(browser, planted_site, tmp_path):
     assert "/nl/lawaai.html: request to another origin: http://localhost:" in noisy
     assert "/nl/lawaai.html: console error: kapot" in noisy
     assert "/nl/lawaai.html: request failed: 404 for http://127.0.0.1:" in noisy and "/missing.png" in noisy
+    assert "/nl/lawaai.html: 1 frame(s): axe runs without looking into frames" in noisy
     assert "no quick-exit link" not in noisy
 
 
