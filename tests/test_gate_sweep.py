@@ -16,6 +16,21 @@ in tables and figures (their boxes may scroll), and in the title; an element who
 space keeps it apart from one with words (axe's empty-heading, link-name). Text flows in boxes of
 the same width, so a longer text makes a box taller, never puts the text on another background; that no
 text runs out of its box is tests/test_reflow.py's check, on every kind of page.
+
+A check's result is a frame (the header, the back link, the answers so far, the footer) around a
+column of *parts*: the caption, the panel, the blocks of advice the answers chose, the date checked.
+Hundreds of results are so many combinations of a few dozen parts, so of the results Chromium loads a
+cover rather than each shape: pages that between them hold every frame, every outline of headings and
+landmarks, and every part right after each part that comes before it on some result ("start" and "end"
+count as parts). Each part is a box of its own in the article's column, as wide on every result; a
+rule on an element looks at the element, what it holds and what holds it, all of which the part and
+the frame keep. What a part takes from its neighbours it takes from the part just before or after it,
+and every such pair is loaded: the stylesheet looks at siblings for margins only (tests/test_look.py),
+and a tap target's nearest neighbour outside its own part (axe's target-size) is in the part beside
+it, as every part between two others is at least 24 pixels tall (the sweep measures that on every page
+it loads). Heading order is the outline's; ids, and what points to them, are the HTML gate's
+(tests/test_gate_html.py, on every page). A page that is not a result is loaded once per shape.
+What Chromium finds on a loaded page holds for its whole shape and is reported at every page of it.
 The shapes are dealt out over SHARDS tests so pytest-xdist runs them on both cores.
 """
 
@@ -52,6 +67,8 @@ PAGE_FACTS = """() => ({
     h1: document.querySelectorAll('h1').length,
     quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
     frames: document.querySelectorAll('iframe, frame').length,
+    thinParts: [...document.querySelectorAll('article.outcome > *')].slice(1, -1)
+        .filter(part => part.getBoundingClientRect().height < 24).length,
 })"""
 # axe's run, returning only its violations: the whole result (passes, inapplicable rules, each node's
 # HTML) is about 50 kB a page, and decoding it cost a third of each run.
@@ -67,6 +84,8 @@ VALUE_KEPT = frozenset({"class", "role", "type", "lang", "hidden", "aria-hidden"
                         "aria-label", "data-kind", "data-reset", "tabindex", "colspan", "rowspan", "scope"})
 LANDMARKS = frozenset({"header", "nav", "main", "aside", "footer", "section", "form", "search"})
 HEADING = re.compile(r"h[1-6]")
+# The column of parts in a check's result (see the module's docstring): a tag and a class it has.
+PARTS_IN = ("article", "outcome")
 
 
 def described(tag: str, attrs: list[tuple[str, str | None]]) -> str:
@@ -95,6 +114,8 @@ class ShapeReader(HTMLParser):
         self.facts = {"lang": None, "h1": 0, "quickExit": 0, "frames": 0}
         self.paths: set[str] = set()
         self.outline: list[str] = []  # headings (a run of one level once) and landmarks, in order
+        self.column: int | None = None  # how many elements are open inside a result's column of parts
+        self.parts_at: list[list[int]] = []  # each part's [first, end) in self.parts
 
     def path_of(self, tag, attrs) -> str:
         """The element's path from the root, noted among the page's paths."""
@@ -115,13 +136,23 @@ class ShapeReader(HTMLParser):
             self.outline.append(tag)
         elif tag in LANDMARKS:
             self.outline.append(described(tag, attrs))
+        self.start_part(void=tag in VOID)
         if tag not in VOID:
             self.open.append((tag, path))
             self.kept += tag in TEXT_KEPT_IN
+        if tag == PARTS_IN[0] and PARTS_IN[1] in (names.get("class") or "").split() and not self.parts_at:
+            self.column = len(self.open)
 
     def handle_startendtag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
         self.path_of(tag, attrs)
+        self.start_part(void=True)
+
+    def start_part(self, void: bool):
+        """An element just begun right inside the column of parts begins a part (a void one is one)."""
+        if self.column is not None and len(self.open) == self.column:
+            end = len(self.parts) if void else None
+            self.parts_at.append([len(self.parts) - 1, end])
 
     def handle_endtag(self, tag):
         self.parts.append(f"</{tag}>")
@@ -131,6 +162,10 @@ class ShapeReader(HTMLParser):
                 self.kept -= closed in TEXT_KEPT_IN
                 if closed == tag:
                     break
+            if self.column is not None and len(self.open) == self.column and self.parts_at and self.parts_at[-1][1] is None:
+                self.parts_at[-1][1] = len(self.parts)  # the part ends with this end tag
+            elif self.column is not None and len(self.open) < self.column:
+                self.column = None  # the column itself has closed
 
     def handle_data(self, data):
         if data.strip() and self.open:
@@ -156,13 +191,31 @@ class ShapeReader(HTMLParser):
         """What the edition's cover must hold once: each element's path, and the outline."""
         return frozenset(self.paths | {"outline: " + " ".join(self.outline)})
 
+    def shape(self) -> str:
+        return digest(self.parts)
 
-def read_page(path: Path) -> tuple[str, dict, frozenset[str]]:
-    """A page's shape (a digest), the facts its file gives, and its features for the edition's cover."""
+    def combination(self) -> frozenset[str]:
+        """What the site's own cover must hold once: a page's shape; or, for a check's result, its frame,
+        its outline and each of its parts beside the one before it (see the module's docstring)."""
+        if not self.parts_at:
+            return frozenset({"shape: " + self.shape()})
+        inside = {i for first, end in self.parts_at for i in range(first, end or len(self.parts))}
+        frame = digest(part for i, part in enumerate(self.parts) if i not in inside)
+        column = ["start", *(digest(self.parts[first:end]) for first, end in self.parts_at), "end"]
+        return frozenset({"frame: " + frame, "outline: " + " ".join(self.outline)}
+                         | {f"{before} > {part}" for before, part in zip(column, column[1:])})
+
+
+def digest(parts) -> str:
+    return hashlib.sha1("".join(parts).encode()).hexdigest()
+
+
+def read_page(path: Path) -> ShapeReader:
+    """A page read: its shape, the facts its file gives, what each cover needs of it."""
     reader = ShapeReader()
     reader.feed(with_javascript(path.read_text(encoding="utf-8")))
     reader.close()
-    return hashlib.sha1("".join(reader.parts).encode()).hexdigest(), reader.facts, reader.features()
+    return reader
 
 
 def frozen_pages(build: Path) -> list[str]:
@@ -172,19 +225,21 @@ def frozen_pages(build: Path) -> list[str]:
 
 class ReadBuild(NamedTuple):
     groups: list[list[str]]  # the pages grouped by shape, each group sorted, the groups in order
-    facts: dict[str, dict]  # page -> what its file gives (lang, h1, quick exit)
+    facts: dict[str, dict]  # page -> what its file gives (lang, h1, quick exit, frames)
     features: dict[str, frozenset[str]]  # page -> its element paths and outline (the edition's cover)
+    combinations: dict[str, frozenset[str]]  # page -> its shape, or its result's parts (the site's cover)
 
 
 @functools.cache
 def read_build(build: Path) -> ReadBuild:
-    """Every page of a build read once: its shape, its facts and its features."""
+    """Every page of a build read once: its shape, its facts and what each cover needs of it."""
     groups: dict[str, list[str]] = {}
-    facts, features = {}, {}
+    facts, features, combinations = {}, {}, {}
     for relative in frozen_pages(build):
-        shape, facts[relative], features[relative] = read_page(build / relative)
-        groups.setdefault(shape, []).append(relative)
-    return ReadBuild(sorted(groups.values()), facts, features)
+        reader = read_page(build / relative)
+        facts[relative], features[relative], combinations[relative] = reader.facts, reader.features(), reader.combination()
+        groups.setdefault(reader.shape(), []).append(relative)
+    return ReadBuild(sorted(groups.values()), facts, features, combinations)
 
 
 def cover(features: dict[str, frozenset[str]]) -> list[str]:
@@ -198,6 +253,18 @@ def cover(features: dict[str, frozenset[str]]) -> list[str]:
         chosen.append(best)
         left -= features[best]
     return chosen
+
+
+@functools.cache
+def site_cover(build: Path) -> frozenset[str]:
+    """The pages of the site's own sweep: a cover of every shape, and of every result's parts."""
+    return frozenset(cover(read_build(build).combinations))
+
+
+@functools.cache
+def edition_cover(build: Path) -> frozenset[str]:
+    """The pages of an edition's sweep: a cover of every element path and outline (tests/test_look_browser.py)."""
+    return frozenset(cover(read_build(build).features))
 
 
 def shapes_of_shard(build: Path, shard: int) -> list[list[str]]:
@@ -223,6 +290,8 @@ def fact_problems(relative: str, facts: dict) -> list[str]:
         problems.append("no quick-exit link ([data-quick-exit])")
     if facts["frames"]:
         problems.append(f"{facts['frames']} frame(s): axe runs without looking into frames (tests/accessibility.py)")
+    if facts.get("thinParts"):  # measured in Chromium only: the site's cover counts on it
+        problems.append(f"{facts['thinParts']} part(s) of the result under 24 px tall, between two others")
     return problems
 
 
@@ -284,28 +353,23 @@ class Sweeper:
         problems += [f"request failed: {failure}" for failure in self.failed]
         return problems
 
-    def check_group(self, group: list[str], facts: dict[str, dict], loaded: set[str] | None = None) -> list[str]:
-        """A group of pages of one shape: each file's facts, and pages in Chromium. By default the group's
-        first page is loaded, and what Chromium finds holds for the shape, so it is reported at every page
-        of it; given `loaded` (the edition's cover), those of the group's pages are loaded, each for itself."""
-        if loaded is None:
-            shared = self.check(group[0])
-            found = dict.fromkeys(group, shared)
-        else:
-            found = {relative: self.check(relative) for relative in group if relative in loaded}
+    def check_group(self, group: list[str], facts: dict[str, dict], loaded: frozenset[str] | None = None) -> list[str]:
+        """A group of pages of one shape: each file's facts, and one page in Chromium, whose findings hold
+        for the shape and are reported at every page of it. The page is the group's first, or the one in
+        `loaded` (a cover holds at most one page of a shape: pages of one shape have the same parts and
+        paths); a group without one is covered by other pages, and only its files are read."""
+        chosen = group[0] if loaded is None else next((relative for relative in group if relative in loaded), None)
+        shared = self.check(chosen) if chosen else []
         problems = []
         for relative in group:
             own = fact_problems(relative, facts[relative])
-            problems += [f"/{relative}: {problem}"
-                         for problem in own + [p for p in found.get(relative, []) if p not in own]]
+            problems += [f"/{relative}: {problem}" for problem in own + [p for p in shared if p not in own]]
         return problems
 
 
-def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str = "gate sweep",
-          loaded: set[str] | None = None) -> None:
+def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str, loaded: frozenset[str]) -> None:
     """Check one share of a build's shapes; fail with every problem found, one line each. Every page's file
-    is read. Chromium loads the first page of each shape, and what it finds holds for the shape; or, given
-    `loaded`, just those pages, each for itself (the edition's cover)."""
+    is read; Chromium loads the pages of the share that are in `loaded` (a cover)."""
     groups = shapes_of_shard(build, shard)
     facts = read_build(build).facts
     context = browser.new_context()
@@ -319,16 +383,15 @@ def sweep(browser, build: Path, origin: str, shard: int, gate_report, name: str 
         context.close()
     seconds = time.perf_counter() - started
     pages = sum(len(group) for group in groups)
-    gate_report(f"{name} {shard + 1}/{SHARDS}: {pages} pages read, {sweeper.loads} "
-                f"{'shapes' if loaded is None else 'pages of the cover'} in Chromium, {len(problems)} problems, "
-                f"{seconds:.0f} s")
+    gate_report(f"{name} {shard + 1}/{SHARDS}: {pages} pages read, {sweeper.loads} pages of the cover in Chromium, "
+                f"{len(problems)} problems, {seconds:.0f} s")
     assert not problems, f"{len(problems)} problem(s) on {pages} pages:\n" + "\n".join(problems)
 
 
 @pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_every_frozen_page_passes_the_sweep(browser, frozen_site, base_url, gate_report, shard):
-    sweep(browser, frozen_site, base_url, shard, gate_report)
+    sweep(browser, frozen_site, base_url, shard, gate_report, "gate sweep", site_cover(frozen_site))
 
 
 def test_the_shares_hold_every_page_once(frozen_site):
@@ -353,6 +416,27 @@ PLANTED_NOISY = """<!doctype html>
 PLANTED_LINKED = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Link</title>{script}</head>
 <body><a href="{target}" data-quick-exit>{exit}</a><main><h1>{heading}</h1><img src="{target}.png"></main></body></html>
 """
+# A check's result: a frame around a column of parts, the blocks in between chosen by name.
+PLANTED_RESULT = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Uitkomst</title>
+<style>p {{ line-height: 2; }}</style></head>
+<body><a href="/weg" data-quick-exit>Weg</a><main><article class="prose outcome"><p class="caption">Uitkomst</p>
+<div class="panel"><h1>Kop</h1></div>{blocks}<p class="checked">Gecontroleerd</p></article>
+<section class="answers"><h2>Je antwoorden</h2>{answers}</section></main></body></html>
+"""
+PLANTED_BLOCKS = {"x": '<div class="block"><p>Een <a href="/a">link</a>.</p></div>',
+                  "y": '<div class="block"><h2>Kop</h2><p>Tekst</p></div>',
+                  "z": '<div class="block"><ul><li>Punt</li></ul></div>',
+                  "0": '<div class="block"></div>'}  # an empty part: no height
+
+
+def planted_result(folder: Path, blocks: str, answers: str = "") -> str:
+    """A result page with these blocks (by their letters) written to folder; its name."""
+    name = f"uitkomst-{blocks}{'-antwoorden' if answers else ''}.html"
+    html = PLANTED_RESULT.format(blocks="".join(PLANTED_BLOCKS[b] for b in blocks), answers=answers)
+    (folder / name).write_text(html, encoding="utf-8")
+    return name
+
+
 CHANGING_JS = "document.addEventListener('DOMContentLoaded', () => document.querySelector('h1').textContent = '');\n"
 NOISY_JS = "document.cookie = 'gezien=ja; path=/'; console.error('kapot');\n"
 
@@ -380,6 +464,7 @@ def planted_site(tmp_path):
     # localhost is another origin than 127.0.0.1 for the browser, yet nothing leaves the machine.
     noisy = PLANTED_NOISY.format(elsewhere=f"http://localhost:{port}")
     (tmp_path / "nl" / "lawaai.html").write_text(noisy, encoding="utf-8")
+    planted_result(tmp_path / "nl", "x0y")
     yield f"http://127.0.0.1:{port}"
     server.shutdown()
     server.server_close()
@@ -394,14 +479,16 @@ def planted_sweep(browser, origin: str, build: Path, groups: list[list[str]]) ->
     context = browser.new_context()
     try:
         sweeper = Sweeper(context, origin)
-        facts = {relative: read_page(build / relative)[1] for group in groups for relative in group}
+        facts = {relative: read_page(build / relative).facts for group in groups for relative in group}
         return sweeper, [line for group in groups for line in sweeper.check_group(group, facts)]
     finally:
         context.close()
 
 
 def test_the_sweep_catches_planted_problems(browser, planted_site, tmp_path):
-    _, lines = planted_sweep(browser, planted_site, tmp_path, [["nl/kaal.html"], ["nl/lawaai.html"]])
+    _, lines = planted_sweep(browser, planted_site, tmp_path,
+                             [["nl/kaal.html"], ["nl/lawaai.html"], ["nl/uitkomst-x0y.html"]])
+    assert "/nl/uitkomst-x0y.html: 1 part(s) of the result under 24 px tall, between two others" in lines
     bare = "\n".join(line for line in lines if line.startswith("/nl/kaal.html: "))
     noisy = "\n".join(line for line in lines if line.startswith("/nl/lawaai.html: "))
     assert "/nl/kaal.html: <html lang> is None, expected 'nl'" in bare
@@ -422,7 +509,7 @@ def test_pages_of_one_shape_are_loaded_once_and_each_gets_the_result(browser, pl
     names = "abcdefg"
     shapes: dict[str, list[str]] = {}
     for name in names:
-        shapes.setdefault(read_page(tmp_path / "nl" / f"link-{name}.html")[0], []).append(name)
+        shapes.setdefault(read_page(tmp_path / "nl" / f"link-{name}.html").shape(), []).append(name)
     # other links and other running text: one shape; a script, an empty heading, other link text: not
     assert sorted(shapes.values()) == [["a", "b", "c"], ["d", "e"], ["f"], ["g"]]
     groups = [[f"nl/link-{name}.html" for name in group] for group in sorted(shapes.values())]
@@ -442,3 +529,24 @@ def test_pages_are_enumerated_from_the_build_and_the_root_is_dutch(frozen_site):
     assert len(pages) == len(list(frozen_site.rglob("*.html")))
     assert expected_lang("index.html") == "nl"
     assert expected_lang("en/werknemer/index.html") == "en"
+
+
+def test_a_cover_of_results_holds_every_part_beside_the_one_before_it(tmp_path):
+    """Results are a frame and a column of parts; the site's cover loads enough results that each part
+    is seen after each part that comes before it on any result, in every frame."""
+    pages = {name: read_page(tmp_path / name) for name in
+             [planted_result(tmp_path, blocks) for blocks in ("xy", "yz", "xyz", "xz", "yx")]
+             + [planted_result(tmp_path, "xy", answers="<dl><dt>Vraag</dt><dd>Ja</dd></dl>")]}
+    assert [len(reader.parts_at) for reader in pages.values()] == [5, 5, 6, 5, 5, 5]  # caption, panel, blocks, date
+    combinations = {name: reader.combination() for name, reader in pages.items()}
+    chosen = cover(combinations)
+    # x right before z is only xz's (xyz has y between), y before x only yx's, and another list of answers
+    # is another frame; xy and yz hold nothing the others do not
+    assert {"uitkomst-xz.html", "uitkomst-yx.html", "uitkomst-xy-antwoorden.html"} <= set(chosen)
+    assert "uitkomst-xy.html" not in chosen and "uitkomst-yz.html" not in chosen
+    assert set().union(*(combinations[name] for name in chosen)) == set().union(*combinations.values())
+    # a page that is not a result is its own shape, whole
+    other = read_page(tmp_path / planted_result(tmp_path, "xy")).combination()
+    assert other == combinations["uitkomst-xy.html"]
+    (tmp_path / "topic.html").write_text(PLANTED_RESULT.replace("prose outcome", "prose"), encoding="utf-8")
+    assert [f.split(":")[0] for f in read_page(tmp_path / "topic.html").combination()] == ["shape"]

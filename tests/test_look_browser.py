@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .test_browser import tool_address
-from .test_gate_sweep import SHARDS, cover, read_build, sweep
+from .test_gate_sweep import SHARDS, edition_cover, sweep
 
 pytestmark = pytest.mark.browser
 
@@ -36,10 +36,10 @@ def test_the_whole_edition_passes_the_sweep(browser, frozen_with_organisation, e
 
     Chromium loads a cover of the edition's pages, not one page per shape. The edition is the generic
     site with its organisation's parts filled in and look.css added (tests/test_editions.py), and the
-    generic sweep has checked every shape. What the edition can change is colour, which follows an
+    generic sweep has checked the generic site. What the edition can change is colour, which follows an
     element's path from the root (site.css selects on nothing else but for margins:
     test_the_paths_keep_what_the_stylesheet_selects_on), and its parts, which are elements with paths
     too. So every element path (with whether it holds text) needs one page in Chromium, and so does
     every outline (the order of headings and landmarks, for the rules that read the page as a whole)."""
-    sweep(browser, frozen_with_organisation, edition_url, shard, gate_report, name="edition sweep",
-          loaded=set(cover(read_build(frozen_with_organisation).features)))
+    sweep(browser, frozen_with_organisation, edition_url, shard, gate_report, "edition sweep",
+          edition_cover(frozen_with_organisation))

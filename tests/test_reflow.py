@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from tests.test_gate_sweep import URL_VALUE, cover, expected_lang, frozen_pages, read_build
+from tests.test_gate_sweep import URL_VALUE, edition_cover, expected_lang, frozen_pages
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,7 @@ FRAME = re.compile(r'<header class="site-header".*?</header>|<footer class="site
 def edition_pages(build: Path) -> list[str]:
     """The edition's pages that reflow measures: its cover (every element path and outline once,
     tests/test_look_browser.py), and a page of each header and footer the edition has, per language."""
-    chosen = set(cover(read_build(build).features))
+    chosen = set(edition_cover(build))
     frames: dict[tuple[str, str], str] = {}
     for relative in frozen_pages(build):
         frame = "".join(FRAME.findall((build / relative).read_text(encoding="utf-8")))
