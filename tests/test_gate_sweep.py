@@ -54,6 +54,8 @@ from tests.markup import with_javascript
 pytestmark = [pytest.mark.browser, pytest.mark.gate]
 
 LANGUAGES = ("nl", "en")
+# The column of parts in a check's result (see the module's docstring), as tag.class.
+PARTS_IN = "article.outcome"
 SHARDS = 6
 URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')  # fragments kept: axe checks a skip link's target
 # Where text is kept in a shape: its size is what a rule measures (see the module's docstring).
@@ -67,9 +69,9 @@ PAGE_FACTS = """() => ({
     h1: document.querySelectorAll('h1').length,
     quickExit: document.querySelectorAll('a[data-quick-exit][href]').length,
     frames: document.querySelectorAll('iframe, frame').length,
-    thinParts: [...document.querySelectorAll('article.outcome > *')].slice(1, -1)
+    thinParts: [...document.querySelectorAll('PARTS_IN > *')].slice(1, -1)
         .filter(part => part.getBoundingClientRect().height < 24).length,
-})"""
+})""".replace("PARTS_IN", PARTS_IN)
 # axe's run, returning only its violations: the whole result (passes, inapplicable rules, each node's
 # HTML) is about 50 kB a page, and decoding it cost a third of each run.
 AXE_VIOLATIONS = """options => axe.run(document, options).then(results => results.violations.map(v => ({
@@ -84,8 +86,6 @@ VALUE_KEPT = frozenset({"class", "role", "type", "lang", "hidden", "aria-hidden"
                         "aria-label", "data-kind", "data-reset", "tabindex", "colspan", "rowspan", "scope"})
 LANDMARKS = frozenset({"header", "nav", "main", "aside", "footer", "section", "form", "search"})
 HEADING = re.compile(r"h[1-6]")
-# The column of parts in a check's result (see the module's docstring): a tag and a class it has.
-PARTS_IN = ("article", "outcome")
 
 
 def described(tag: str, attrs: list[tuple[str, str | None]]) -> str:
@@ -140,7 +140,8 @@ class ShapeReader(HTMLParser):
         if tag not in VOID:
             self.open.append((tag, path))
             self.kept += tag in TEXT_KEPT_IN
-        if tag == PARTS_IN[0] and PARTS_IN[1] in (names.get("class") or "").split() and not self.parts_at:
+        column_tag, column_class = PARTS_IN.split(".")
+        if tag == column_tag and column_class in (names.get("class") or "").split() and not self.parts_at:
             self.column = len(self.open)
 
     def handle_startendtag(self, tag, attrs):
@@ -165,6 +166,8 @@ class ShapeReader(HTMLParser):
             if self.column is not None and len(self.open) == self.column and self.parts_at and self.parts_at[-1][1] is None:
                 self.parts_at[-1][1] = len(self.parts)  # the part ends with this end tag
             elif self.column is not None and len(self.open) < self.column:
+                if self.parts_at and self.parts_at[-1][1] is None:  # a part left open ends with the column
+                    self.parts_at[-1][1] = len(self.parts) - 1
                 self.column = None  # the column itself has closed
 
     def handle_data(self, data):
@@ -545,6 +548,11 @@ def test_a_cover_of_results_holds_every_part_beside_the_one_before_it(tmp_path):
     assert {"uitkomst-xz.html", "uitkomst-yx.html", "uitkomst-xy-antwoorden.html"} <= set(chosen)
     assert "uitkomst-xy.html" not in chosen and "uitkomst-yz.html" not in chosen
     assert set().union(*(combinations[name] for name in chosen)) == set().union(*combinations.values())
+    # a part left open (a <p> without its end tag) ends where the column does, as in a browser
+    unclosed = tmp_path / "open.html"
+    unclosed.write_text((tmp_path / "uitkomst-xy.html").read_text().replace("Gecontroleerd</p>", "Gecontroleerd"))
+    assert read_page(unclosed).parts_at == pages["uitkomst-xy.html"].parts_at[:-1] + [
+        [pages["uitkomst-xy.html"].parts_at[-1][0], pages["uitkomst-xy.html"].parts_at[-1][1] - 1]]
     # a page that is not a result is its own shape, whole
     other = read_page(tmp_path / planted_result(tmp_path, "xy")).combination()
     assert other == combinations["uitkomst-xy.html"]
