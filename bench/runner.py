@@ -23,7 +23,7 @@ step that could not be measured does (exit 1), after the report has been written
 Options:
   --runs N        freeze runs per content size (default 3)
   --skip STEP     leave out a step: freeze10, weight, render, load, lighthouse, editions, tiers (may be repeated)
-  --suite         also run the whole test suite (about twenty minutes) and report the time per tier
+  --suite         also run the whole test suite (about nine minutes) and report the time per tier
   --no-write      print only; leave BENCHMARKS.md as it is
   --quick         every step on a tiny scale (1 run, content x2, 10 check states, wrk for 1 s, Lighthouse
                   on one page), to check that the benchmark works in a minute or two; it leaves

@@ -1,6 +1,6 @@
 """7. Test tiers (issue 15): the wall time of the fast tier, as an editor runs it (`bin/test fast`).
 
-The whole suite takes about twenty minutes, too long to repeat in every benchmark run: `--suite` adds it,
+The whole suite takes about nine minutes, longer than the rest of a benchmark run: `--suite` adds it,
 run as CI runs it (`bin/test`'s pytest command on a fresh build), with the time per tier from
 pytest's own report of each test's duration.
 """
