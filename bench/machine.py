@@ -34,8 +34,6 @@ def machine_facts() -> dict:
                 os_name = line.split("=", 1)[1].strip('"')
     chromium = next((line for line in command_output([CHROMIUM, "--version"]).splitlines()
                      if "Chromium" in line), "not found")
-    nginx = command_output(["nginx", "-v"]) if shutil.which("nginx") else "not installed"
-    wrk = command_output(["wrk", "-v"]).splitlines()[0] if shutil.which("wrk") else "not installed"
     commit = command_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     dirty = command_output(["git", "-C", str(ROOT), "status", "--porcelain", "--", "app", "content",
                             "translations", "build.py"])
@@ -51,18 +49,21 @@ def machine_facts() -> dict:
         "Flask / Frozen-Flask": f"{version('flask')} / {version('frozen-flask')}",
         "gunicorn": installed["gunicorn"],
         "Chromium": chromium.strip().removeprefix("Chromium "),
-        "nginx": nginx.replace("nginx version: ", ""),
-        "wrk": wrk.split(" Copyright")[0],
+        "nginx": installed["nginx"],
+        "wrk": installed["wrk"],
         "Node / Lighthouse": installed["Node / Lighthouse"],
     }
 
 
 def installed_during_the_run() -> dict:
-    """The versions of gunicorn and Lighthouse, which the load and Lighthouse steps install when missing
-    (the runner asks again at the end, so the report names what was measured)."""
+    """The versions of gunicorn, nginx, wrk and Lighthouse, which the load and Lighthouse steps install when
+    missing (the runner asks again at the end, so the report names what was measured)."""
+    nginx = command_output(["nginx", "-v"]) if shutil.which("nginx") else "not installed"
+    wrk = command_output(["wrk", "-v"]).splitlines()[0] if shutil.which("wrk") else "not installed"
     gunicorn = command_output([sys.executable, "-m", "gunicorn", "--version"])
     lighthouse = "not installed"
     with contextlib.suppress(OSError, ValueError):
         lighthouse = json.loads((BENCH / "node_modules/lighthouse/package.json").read_text())["version"]
     return {"gunicorn": gunicorn.replace("gunicorn (version ", "").rstrip(")"),
+            "nginx": nginx.replace("nginx version: ", ""), "wrk": wrk.split(" Copyright")[0],
             "Node / Lighthouse": f"{command_output(['node', '--version'])} / {lighthouse}"}

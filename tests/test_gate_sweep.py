@@ -29,7 +29,9 @@ and every such pair is loaded: the stylesheet looks at siblings for margins only
 and a tap target's nearest neighbour outside its own part (axe's target-size) is in the part beside
 it, as every part between two others is at least 24 pixels tall (the sweep measures that on every page
 it loads). Heading order is the outline's; ids, and what points to them, are the HTML gate's
-(tests/test_gate_html.py, on every page). A page that is not a result is loaded once per shape.
+(tests/test_gate_html.py, on every page). A result with anything in a part that could tie it to a part
+further away (an id or a reference to one, a role or landmark, a link within the page, a hidden
+element: TIES) is loaded by its shape, whole, as is every page that is not a result.
 What Chromium finds on a loaded page holds for its whole shape and is reported at every page of it.
 The shapes are dealt out over SHARDS tests so pytest-xdist runs them on both cores.
 """
@@ -85,6 +87,11 @@ AXE_VIOLATIONS = """options => axe.run(document, options).then(results => result
 VALUE_KEPT = frozenset({"class", "role", "type", "lang", "hidden", "aria-hidden", "aria-invalid", "aria-current",
                         "aria-label", "data-kind", "data-reset", "tabindex", "colspan", "rowspan", "scope"})
 LANDMARKS = frozenset({"header", "nav", "main", "aside", "footer", "section", "form", "search"})
+LANDMARK_ROLES = frozenset({"banner", "navigation", "main", "complementary", "contentinfo", "region", "form",
+                            "search"})
+# What would tie one part of a result to another, or to the page as a whole, beyond its neighbours: a
+# result with any of these in a part is loaded whole, by its shape (ShapeReader.combination).
+TIES = frozenset({"id", "for", "accesskey", "role", "hidden", "headers", "form", "list", "usemap"})
 HEADING = re.compile(r"h[1-6]")
 
 
@@ -116,6 +123,7 @@ class ShapeReader(HTMLParser):
         self.outline: list[str] = []  # headings (a run of one level once) and landmarks, in order
         self.column: int | None = None  # how many elements are open inside a result's column of parts
         self.parts_at: list[list[int]] = []  # each part's [first, end) in self.parts
+        self.parts_tied = False  # whether a part holds something that ties it to a part further away
 
     def path_of(self, tag, attrs) -> str:
         """The element's path from the root, noted among the page's paths."""
@@ -134,8 +142,9 @@ class ShapeReader(HTMLParser):
         path = self.path_of(tag, attrs)
         if HEADING.fullmatch(tag) and self.outline[-1:] != [tag]:
             self.outline.append(tag)
-        elif tag in LANDMARKS:
+        elif tag in LANDMARKS or names.get("role") in LANDMARK_ROLES:
             self.outline.append(described(tag, attrs))
+        self.note_ties(tag, names)
         self.start_part(void=tag in VOID)
         if tag not in VOID:
             self.open.append((tag, path))
@@ -147,7 +156,16 @@ class ShapeReader(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         self.parts.append(URL_VALUE.sub(r'\1="~"', self.get_starttag_text()))
         self.path_of(tag, attrs)
+        self.note_ties(tag, dict(attrs))
         self.start_part(void=True)
+
+    def note_ties(self, tag: str, names: dict) -> None:
+        """Note an element in the column of parts that ties its part to more than its neighbours: an id or
+        a reference to one, a landmark, a link within the page, a hidden element."""
+        if self.column is not None and len(self.open) >= self.column and (
+                tag in LANDMARKS or any(name in TIES or name.startswith("aria-") for name in names)
+                or (names.get("href") or "").startswith("#")):
+            self.parts_tied = True
 
     def start_part(self, void: bool):
         """An element just begun right inside the column of parts begins a part (a void one is one)."""
@@ -200,7 +218,7 @@ class ShapeReader(HTMLParser):
     def combination(self) -> frozenset[str]:
         """What the site's own cover must hold once: a page's shape; or, for a check's result, its frame,
         its outline and each of its parts beside the one before it (see the module's docstring)."""
-        if not self.parts_at:
+        if not self.parts_at or self.parts_tied:
             return frozenset({"shape: " + self.shape()})
         inside = {i for first, end in self.parts_at for i in range(first, end or len(self.parts))}
         frame = digest(part for i, part in enumerate(self.parts) if i not in inside)
@@ -429,7 +447,10 @@ PLANTED_RESULT = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><
 PLANTED_BLOCKS = {"x": '<div class="block"><p>Een <a href="/a">link</a>.</p></div>',
                   "y": '<div class="block"><h2>Kop</h2><p>Tekst</p></div>',
                   "z": '<div class="block"><ul><li>Punt</li></ul></div>',
-                  "0": '<div class="block"></div>'}  # an empty part: no height
+                  "0": '<div class="block"></div>',  # an empty part: no height
+                  "i": '<div class="block"><h2 id="meer">Meer</h2></div>',  # an id another part may point to
+                  "#": '<div class="block"><p><a href="#meer">Lees meer</a></p></div>',
+                  "r": '<div class="block" role="region" aria-label="Extra"><p>Tekst</p></div>'}
 
 
 def planted_result(folder: Path, blocks: str, answers: str = "") -> str:
@@ -553,6 +574,12 @@ def test_a_cover_of_results_holds_every_part_beside_the_one_before_it(tmp_path):
     unclosed.write_text((tmp_path / "uitkomst-xy.html").read_text().replace("Gecontroleerd</p>", "Gecontroleerd"))
     assert read_page(unclosed).parts_at == pages["uitkomst-xy.html"].parts_at[:-1] + [
         [pages["uitkomst-xy.html"].parts_at[-1][0], pages["uitkomst-xy.html"].parts_at[-1][1] - 1]]
+    # a part with an id, a link within the page or a landmark may be tied to a part further away: such a
+    # result is loaded by its shape, whole; a landmark given by its role is in the outline too
+    for blocks in ("xi", "#y", "ry"):
+        tied = read_page(tmp_path / planted_result(tmp_path, blocks))
+        assert [f.split(":")[0] for f in tied.combination()] == ["shape"], blocks
+    assert "div[aria-label=Extra][class=block][role=region]" in tied.outline
     # a page that is not a result is its own shape, whole
     other = read_page(tmp_path / planted_result(tmp_path, "xy")).combination()
     assert other == combinations["uitkomst-xy.html"]

@@ -151,10 +151,14 @@ def scenarios_of(address: str):
     return [f for f in load_all() if f.check == address]
 
 
-def test_every_content_mutation_fails_a_scenario(app, client):
+SHARES = 4  # the mutations dealt out over four tests, so pytest-xdist runs them on both cores
+
+
+@pytest.mark.parametrize("share", range(SHARES))
+def test_every_content_mutation_fails_a_scenario(app, client, share):
     content = app.extensions["content"]
     survivors, stale = [], []
-    for name, address, change in content_mutations(content):
+    for name, address, change in list(content_mutations(content))[share::SHARES]:
         try:
             mutated = with_check(content, address, change)
         except NothingToMutate as error:
