@@ -269,16 +269,22 @@ def test_back_without_a_quick_exit_keeps_what_was_typed(page, base_url, exit_vis
     assert page.locator(selector).input_value() == text
 
 
-@pytest.fixture
-def bfcache_page(browser_type, browser_type_launch_args, base_url):
+@pytest.fixture(scope="module")
+def bfcache_browser(browser_type, browser_type_launch_args):
     """A Chromium with its back/forward cache on, as people's browsers have it (Playwright turns it off):
     Back then shows the page exactly as it was left, every field included, without loading it again."""
     browser = browser_type.launch(**browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"])
-    context = browser.new_context()
-    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
-    page = context.new_page()
-    yield page
+    yield browser
     browser.close()
+
+
+@pytest.fixture
+def bfcache_page(bfcache_browser):
+    """A page of its own context (its own history and cache) in that Chromium."""
+    context = bfcache_browser.new_context()
+    context.route(EXIT + "**", lambda route: route.fulfill(body="<title>Weer</title>", content_type="text/html"))
+    yield context.new_page()
+    context.close()
 
 
 def go_back_to_the_same_page(page):
