@@ -58,6 +58,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.gate]
 LANGUAGES = ("nl", "en")
 # The column of parts in a check's result (see the module's docstring), as tag.class.
 PARTS_IN = "article.outcome"
+PARTS_TAG, PARTS_CLASS = PARTS_IN.split(".")
 SHARDS = 6
 URL_VALUE = re.compile(r'\b(href|src|action)="(?!#)[^"]*"')  # fragments kept: axe checks a skip link's target
 # Where text is kept in a shape: its size is what a rule measures (see the module's docstring).
@@ -149,8 +150,7 @@ class ShapeReader(HTMLParser):
         if tag not in VOID:
             self.open.append((tag, path))
             self.kept += tag in TEXT_KEPT_IN
-        column_tag, column_class = PARTS_IN.split(".")
-        if tag == column_tag and column_class in (names.get("class") or "").split() and not self.parts_at:
+        if tag == PARTS_TAG and PARTS_CLASS in (names.get("class") or "").split() and not self.parts_at:
             self.column = len(self.open)
 
     def handle_startendtag(self, tag, attrs):
@@ -181,12 +181,16 @@ class ShapeReader(HTMLParser):
                 self.kept -= closed in TEXT_KEPT_IN
                 if closed == tag:
                     break
-            if self.column is not None and len(self.open) == self.column and self.parts_at and self.parts_at[-1][1] is None:
-                self.parts_at[-1][1] = len(self.parts)  # the part ends with this end tag
-            elif self.column is not None and len(self.open) < self.column:
-                if self.parts_at and self.parts_at[-1][1] is None:  # a part left open ends with the column
-                    self.parts_at[-1][1] = len(self.parts) - 1
-                self.column = None  # the column itself has closed
+            if self.column is not None and len(self.open) <= self.column:
+                self.end_part(inside=len(self.open) == self.column)
+
+    def end_part(self, inside: bool):
+        """An end tag that brings the column back to its own depth ends the open part with it; one that
+        closes the column itself ends a part left open just before it, and the column."""
+        if self.parts_at and self.parts_at[-1][1] is None:
+            self.parts_at[-1][1] = len(self.parts) - (0 if inside else 1)
+        if not inside:
+            self.column = None
 
     def handle_data(self, data):
         if data.strip() and self.open:
